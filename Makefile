@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+#   make                 module/cgwatch.ko and cli/cgwatch
+#   make KDIR=DIR        the module for another kernel's build tree
+#   make demo            the main job: a container escape caught in a VM
+#   make check           every test; the last line says N passed, N failed
+#   make install         the CLI to $(PREFIX)/bin, the module to /lib/modules
+#
+# Without KDIR the running kernel's build tree is used; where it has none
+# (a build machine whose own kernel is not the target), Debian 12's cloud
+# kernel headers are fetched into the cache and used instead.
+
+RUNNING_KDIR := /lib/modules/$(shell uname -r)/build
+ifeq ($(origin KDIR),undefined)
+ifneq ($(wildcard $(RUNNING_KDIR)/Makefile),)
+KDIR := $(RUNNING_KDIR)
+else
+KDIR = $(shell cat "$$(scripts/kernel.sh 6.1)/kdir")
+endif
+endif
+
+PREFIX ?= /usr/local
+
+.PHONY: all module cli clean demo check install modules_install
+
+all: module cli
+
+module:
+	@test -n "$(KDIR)" || { echo "no kernel build tree: pass KDIR=" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+cli:
+	$(MAKE) -C cli
+
+demo:
+	scripts/demo.sh
+
+check:
+	scripts/check.sh
+
+install: modules_install
+	$(MAKE) -C cli install PREFIX=$(PREFIX)
+
+modules_install:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+
+clean:
+	$(MAKE) -C cli clean
+	rm -rf build
+	rm -f module/*.o module/*.ko module/*.mod module/*.mod.c \
+		module/.*.cmd module/modules.order Module.symvers modules.order \
+		.*.cmd module/*.mod.o

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Who opened the file: the opener's namespaces, its cgroup seen from the
+ * root of each hierarchy, and whether that makes it a container.
+ *
+ * Everything here runs in the probe's atomic context. The cgroup paths are
+ * built by kernfs under a spinlock, never through cgroup_path_ns(), which
+ * sleeps and would show the path through the opener's cgroup namespace.
+ */
+#include <linux/cgroup.h>
+#include <linux/cred.h>
+#include <linux/kernfs.h>
+#include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
+#include <linux/user_namespace.h>
+#include <net/net_namespace.h>
+#include "compat.h"
+#include "internal.h"
+
+/**
+ * cgw_ns_view_current - the current task's namespaces
+ * @view: filled with each namespace's inode number and whether it is the
+ *	initial one
+ *
+ * A task without namespaces (it is exiting) is shown in the initial ones.
+ */
+void cgw_ns_view_current(struct cgw_ns_view *view)
+{
+	const struct nsproxy *init = init_task.nsproxy;
+	const struct nsproxy *nsp = current->nsproxy;
+	struct pid_namespace *pidns = task_active_pid_ns(current);
+	struct user_namespace *userns = current_user_ns();
+	int i;
+
+	view->inum[CGW_NS_PID] = pidns ? pidns->ns.inum : 0;
+	view->initial[CGW_NS_PID] = !pidns || pidns == &init_pid_ns;
+	view->inum[CGW_NS_USER] = userns->ns.inum;
+	view->initial[CGW_NS_USER] = userns == &init_user_ns;
+	if (!nsp) {
+		for (i = CGW_NS_MNT; i <= CGW_NS_NET; i++)
+			if (i != CGW_NS_USER) {
+				view->inum[i] = 0;
+				view->initial[i] = true;
+			}
+		return;
+	}
+	view->inum[CGW_NS_MNT] = cgw_mnt_ns_inum(nsp);
+	view->initial[CGW_NS_MNT] = nsp->mnt_ns == init->mnt_ns;
+	view->inum[CGW_NS_CGROUP] = nsp->cgroup_ns->ns.inum;
+	view->initial[CGW_NS_CGROUP] = nsp->cgroup_ns == init->cgroup_ns;
+	view->inum[CGW_NS_NET] = nsp->net_ns->ns.inum;
+	view->initial[CGW_NS_NET] = net_eq(nsp->net_ns, &init_net);
+}
+
+/**
+ * cgw_origin_is_container - is an opener in a container?
+ * @view: the opener's namespaces
+ * @kind: what the opener's cgroup path names
+ *
+ * A cgroup that a runtime made for a container says so. Otherwise a task
+ * in a pid or mount namespace of its own is taken for a container of an
+ * unknown runtime: those are the namespaces every runtime creates, and
+ * the ones an escape must leave. Monitors (conmon, lxc.monitor) run on
+ * the host and are judged by their namespaces alone.
+ */
+bool cgw_origin_is_container(const struct cgw_ns_view *view,
+			     enum cgw_cgroup_kind kind)
+{
+	if (kind == CGW_CGROUP_CONTAINER)
+		return true;
+	return !view->initial[CGW_NS_PID] || !view->initial[CGW_NS_MNT];
+}
+
+/*
+ * The hierarchies where runtimes place tasks: cgroup2, then the v1
+ * controllers every runtime joins. The v1 "name=systemd" hierarchy is not
+ * read: a task's place there is only found under a lock that modules
+ * cannot take. Runtimes that use it also place tasks in the ones below.
+ */
+static struct cgroup *cgw_placement_cgroup(unsigned int i)
+{
+	switch (i) {
+	case 0:
+		return task_dfl_cgroup(current);
+#ifdef CONFIG_MEMCG
+	case 1:
+		return task_cgroup(current, memory_cgrp_id);
+#endif
+#ifdef CONFIG_CGROUP_PIDS
+	case 2:
+		return task_cgroup(current, pids_cgrp_id);
+#endif
+#ifdef CONFIG_CPUSETS
+	case 3:
+		return task_cgroup(current, cpuset_cgrp_id);
+#endif
+	default:
+		return NULL;
+	}
+}
+
+#define CGW_PLACEMENT_HIERARCHIES 4
+
+/**
+ * cgw_current_cgroup - the opener's cgroup, and the container it names
+ * @buf: receives the cgroup path, from the root of its hierarchy
+ * @len: size of @buf
+ * @c: receives runtime and id
+ *
+ * The first placement hierarchy whose path names a container or monitor
+ * wins. Otherwise @buf holds the first path that is not the root, or "/".
+ * A path too long for @buf is cut and names nothing.
+ */
+enum cgw_cgroup_kind cgw_current_cgroup(char *buf, size_t len,
+					struct cgw_container *c)
+{
+	struct cgroup *seen[CGW_PLACEMENT_HIERARCHIES] = { };
+	int plain = -1;
+	unsigned int i;
+
+	rcu_read_lock();
+	for (i = 0; i < CGW_PLACEMENT_HIERARCHIES; i++) {
+		struct cgroup *cgrp = cgw_placement_cgroup(i);
+		enum cgw_cgroup_kind kind;
+		unsigned int j;
+
+		seen[i] = cgrp;
+		for (j = 0; j < i && cgrp; j++)
+			if (seen[j] == cgrp)
+				cgrp = NULL;
+		if (!cgrp || cgroup_path(cgrp, buf, len) >= len)
+			continue;
+		kind = cgw_container_from_cgroup_path(buf, c);
+		if (kind != CGW_CGROUP_PLAIN) {
+			rcu_read_unlock();
+			return kind;
+		}
+		if (plain < 0 && strcmp(buf, "/"))
+			plain = i;
+	}
+	if (plain < 0 || cgroup_path(cgw_placement_cgroup(plain), buf, len) >= len)
+		strscpy(buf, "/", len);
+	rcu_read_unlock();
+	c->runtime = CGWATCH_RUNTIME_NONE;
+	c->id[0] = '\0';
+	return CGW_CGROUP_PLAIN;
+}
+
+/* Controller names as cgroup v1 mount options spell them. */
+#define SUBSYS(_x) [_x ## _cgrp_id] = #_x,
+static const char *const cgw_subsys_names[CGROUP_SUBSYS_COUNT] = {
+#include <linux/cgroup_subsys.h>
+};
+#undef SUBSYS
+
+static const char *cgw_subsys_name(int ssid)
+{
+#ifdef CONFIG_BLK_CGROUP
+	if (ssid == io_cgrp_id)
+		return "blkio";
+#endif
+	return cgw_subsys_names[ssid];
+}
+
+/**
+ * cgw_file_hierarchy - the cgroup v1 hierarchy a file belongs to
+ * @file: a file on a cgroup v1 superblock
+ * @buf: receives "memory", "cpu,cpuacct", "name=x" or "rdma,name=x"
+ * @len: size of @buf
+ *
+ * Return: the length written, or a negative errno if @buf is too small.
+ */
+int cgw_file_hierarchy(const struct file *file, char *buf, size_t len)
+{
+	struct dentry *sb_root = file->f_path.dentry->d_sb->s_root;
+	struct cgroup *root_cgrp = cgw_kernfs_node(sb_root)->priv;
+	struct cgroup_root *root = root_cgrp->root;
+	size_t used = 0;
+	int ssid;
+
+	buf[0] = '\0';
+	for (ssid = 0; ssid < CGROUP_SUBSYS_COUNT; ssid++) {
+		if (!(root->subsys_mask & (1U << ssid)))
+			continue;
+		used += scnprintf(buf + used, len - used, "%s%s",
+				  used ? "," : "", cgw_subsys_name(ssid));
+	}
+	if (root->name[0])
+		used += scnprintf(buf + used, len - used, "%sname=%s",
+				  used ? "," : "", root->name);
+	if (used + 1 >= len)
+		return -ENAMETOOLONG;
+	return used;
+}
