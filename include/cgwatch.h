@@ -25,6 +25,7 @@ enum cgwatch_cmd {
 
 	__CGWATCH_CMD_MAX,
 };
+
 #define CGWATCH_CMD_MAX (__CGWATCH_CMD_MAX - 1)
 
 /*
@@ -103,6 +104,7 @@ enum cgwatch_attr {
 
 	__CGWATCH_A_MAX,
 };
+
 #define CGWATCH_A_MAX (__CGWATCH_A_MAX - 1)
 
 #endif /* _UAPI_CGWATCH_H */

@@ -147,7 +147,9 @@ enum cgw_cgroup_kind cgw_current_cgroup(char *buf, size_t len,
 }
 
 /* Controller names as cgroup v1 mount options spell them. */
-#define SUBSYS(_x) [_x ## _cgrp_id] = #_x,
+#define SUBSYS(_x) \
+	[_x ## _cgrp_id] = #_x,
+
 static const char *const cgw_subsys_names[CGROUP_SUBSYS_COUNT] = {
 #include <linux/cgroup_subsys.h>
 };

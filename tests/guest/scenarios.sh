@@ -111,6 +111,17 @@ fi
 rc=$?
 expect "unprivileged listen: refused (exit 4; $(cat /tmp/denied.err))" 4 "$rc"
 stop_listener
+
+# --- with nobody listening, a finding is counted as lost ---
+lone_id=$(echo -n lone | sha256sum | cut -c1-64)
+container_start "$lone_id" "/docker/$lone_id" '
+mkdir -p /tmp/c && mount -t cgroup -o rdma cgroup /tmp/c && mkdir /tmp/c/x
+echo 1 >/tmp/c/x/notify_on_release'
+container_go "$lone_id"
+container_stop "$lone_id"
+expect "no listener: finding counted" 2 "$(status_field findings)"
+expect "no listener: counted as lost" 1 "$(status_field lost_no_listener)"
+expect "no listener: nothing more sent" 1 "$(status_field findings_sent)"
 check_kernel_log "kernel log clean after the scenarios"
 
 # --- unload at any moment: listener attached, opens on every CPU ---
