@@ -20,6 +20,7 @@ endif
 endif
 
 PREFIX ?= /usr/local
+export CGWATCH_CACHE
 
 .PHONY: all module cli clean demo check install modules_install
 
@@ -42,7 +43,7 @@ install: modules_install
 	$(MAKE) -C cli install PREFIX=$(PREFIX)
 
 modules_install:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=updates modules_install
 
 clean:
 	$(MAKE) -C cli clean

@@ -91,6 +91,7 @@ static const struct slot status_slots[CGWATCH_A_MAX + 1] = {
 	[CGWATCH_A_CNT_KPROBE_MISSED]	= S_U64(kprobe_missed),
 	[CGWATCH_A_CNT_DROP_CONTEXT]	= S_U64(drop_context),
 	[CGWATCH_A_LISTENING]		= S_U8(listening),
+	[CGWATCH_A_SUBSCRIBE_ADMIN]	= S_U8(subscribe_admin),
 };
 
 /* The "present" bit mask has one bit per attribute type. */

@@ -87,6 +87,7 @@ struct cgw_status {
 	uint64_t kprobe_missed;
 	uint64_t drop_context;
 	uint8_t listening;
+	uint8_t subscribe_admin;
 };
 
 /* Why a message was rejected. */

@@ -390,6 +390,11 @@ int cgw_print_status_text(FILE *out, const struct cgw_status *s)
 		text_label(out, "listening");
 		fputs(s->listening ? "yes\n" : "no\n", out);
 	}
+	if (cgw_status_has(s, CGWATCH_A_SUBSCRIBE_ADMIN)) {
+		text_label(out, "subscribing");
+		fputs(s->subscribe_admin ? "CAP_NET_ADMIN only\n" :
+		      "any user\n", out);
+	}
 	for (i = 0; i < ARRAY_SIZE(counters); i++) {
 		if (!cgw_status_has(s, counters[i].attr))
 			continue;
@@ -413,6 +418,9 @@ int cgw_print_status_json(FILE *out, const struct cgw_status *s)
 	if (cgw_status_has(s, CGWATCH_A_LISTENING))
 		put_json(&b, "listening",
 			 json_object_new_boolean(s->listening != 0));
+	if (cgw_status_has(s, CGWATCH_A_SUBSCRIBE_ADMIN))
+		put_json(&b, "subscribe_needs_admin",
+			 json_object_new_boolean(s->subscribe_admin != 0));
 	for (i = 0; i < ARRAY_SIZE(counters); i++)
 		put_u64(&b, cgw_status_has(s, counters[i].attr),
 			counters[i].key, counter_value(s, &counters[i]));

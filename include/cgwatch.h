@@ -101,6 +101,7 @@ enum cgwatch_attr {
 	CGWATCH_A_CNT_KPROBE_MISSED,	/* u64, probe hits the kernel skipped */
 	CGWATCH_A_CNT_DROP_CONTEXT,	/* u64, lost: matched where unsafe (NMI) */
 	CGWATCH_A_LISTENING,		/* u8, 1 if "findings" has a subscriber */
+	CGWATCH_A_SUBSCRIBE_ADMIN,	/* u8, 1 if subscribing needs CAP_NET_ADMIN */
 
 	__CGWATCH_A_MAX,
 };

@@ -215,7 +215,10 @@ static bool cgw_has_ancestor(const char *path, struct cgw_span comp,
 	return false;
 }
 
-/* Bare ids are known only by their parent: Docker, kubelet, old LXC. */
+/*
+ * Bare ids are known only by their parent: Docker (at any depth, since
+ * Docker runs inside containers), kubelet, old LXC.
+ */
 static enum cgw_cgroup_kind cgw_match_by_parent(const char *path,
 						const struct cgw_span *comp,
 						struct cgw_container *c)
@@ -224,7 +227,8 @@ static enum cgw_cgroup_kind cgw_match_by_parent(const char *path,
 
 	if (!cgw_parent(path, &parent))
 		return CGW_CGROUP_PLAIN;
-	if (cgw_span_is(&parent, "lxc") &&
+	/* Old LXC made its cgroups at the top: /lxc/<name>. */
+	if (cgw_span_is(&parent, "lxc") && parent.s - path <= 1 &&
 	    cgw_id_valid(comp->s, comp->len, CGW_ID_NAME)) {
 		cgw_set_id(c, CGWATCH_RUNTIME_LXC, comp->s, comp->len);
 		return CGW_CGROUP_CONTAINER;

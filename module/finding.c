@@ -39,6 +39,15 @@ MODULE_PARM_DESC(max_backlog,
 
 #define CGW_HIERARCHY_MAX 256
 
+/*
+ * Longest text a finding keeps per field. A longer path (an attacker can
+ * nest cgroups deep) keeps its end, where the file and the innermost
+ * cgroup are, after "...": the finding stays small enough to allocate in
+ * atomic context and to send.
+ */
+#define CGW_TEXT_MAX	1024
+#define CGW_CUT_MARK	"..."
+
 struct cgw_scratch {
 	char cgroup[PATH_MAX];
 	char file[PATH_MAX];
@@ -113,14 +122,26 @@ static void cgw_fill_file(struct cgw_finding *f, struct file *file)
 	f->ino = inode->i_ino;
 }
 
-/* Copy @s to @*pos and advance it; return the copy. */
+/* The bytes @s takes in a finding, its NUL included. */
+static size_t cgw_text_size(const char *s)
+{
+	return min_t(size_t, strlen(s), CGW_TEXT_MAX) + 1;
+}
+
+/* Copy @s, cut to CGW_TEXT_MAX, to @*pos and advance it; return the copy. */
 static const char *cgw_store(char **pos, const char *s)
 {
-	size_t len = strlen(s) + 1;
+	size_t len = strlen(s), mark = strlen(CGW_CUT_MARK);
 	char *copy = *pos;
 
-	memcpy(copy, s, len);
-	*pos += len;
+	if (len <= CGW_TEXT_MAX) {
+		memcpy(copy, s, len + 1);
+	} else {
+		memcpy(copy, CGW_CUT_MARK, mark);
+		memcpy(copy + mark, s + len - (CGW_TEXT_MAX - mark),
+		       CGW_TEXT_MAX - mark + 1);
+	}
+	*pos += cgw_text_size(s);
 	return copy;
 }
 
@@ -131,7 +152,7 @@ static struct cgw_finding *cgw_finding_alloc(const char *const *text,
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		size += strlen(text[i]) + 1;
+		size += cgw_text_size(text[i]);
 	return kzalloc(size, GFP_ATOMIC | __GFP_NOWARN);
 }
 
@@ -170,6 +191,11 @@ void cgw_report(const struct cgw_rule *rule, struct file *file)
 	cgw_ns_view_current(&ns);
 	kind = cgw_current_cgroup(s->cgroup, sizeof(s->cgroup), &s->container);
 	in_container = cgw_origin_is_container(&ns, kind);
+	if (kind != CGW_CGROUP_CONTAINER) {
+		/* A monitor's id is not a container's. */
+		s->container.runtime = CGWATCH_RUNTIME_NONE;
+		s->container.id[0] = '\0';
+	}
 	if (!in_container && !READ_ONCE(cgw_report_host))
 		return;
 	atomic64_inc(&cgw_counters.findings);
@@ -206,8 +232,6 @@ void cgw_report(const struct cgw_rule *rule, struct file *file)
 	if (in_container && f->runtime == CGWATCH_RUNTIME_NONE)
 		f->runtime = CGWATCH_RUNTIME_UNKNOWN;
 	strscpy(f->container_id, s->container.id, sizeof(f->container_id));
-	if (!in_container)
-		f->container_id[0] = '\0';
 	pos = f->text;
 	f->exe = cgw_store(&pos, text[0]);
 	f->file_path = cgw_store(&pos, text[1]);

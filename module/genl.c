@@ -69,6 +69,7 @@ static const struct nla_policy cgw_policy[CGWATCH_A_MAX + 1] = {
 	[CGWATCH_A_CNT_KPROBE_MISSED]	= { .type = NLA_U64 },
 	[CGWATCH_A_CNT_DROP_CONTEXT]	= { .type = NLA_U64 },
 	[CGWATCH_A_LISTENING]		= { .type = NLA_U8 },
+	[CGWATCH_A_SUBSCRIBE_ADMIN]	= { .type = NLA_U8 },
 };
 
 static int cgw_get_status(struct sk_buff *skb, struct genl_info *info);
@@ -93,6 +94,9 @@ static struct genl_family cgw_family __ro_after_init = {
 	.n_mcgrps	= ARRAY_SIZE(cgw_mcgrps),
 	CGW_GENL_RESV_START_OP
 };
+
+/* Number attributes of a finding: u8, u32 and u64 alike. */
+#define CGW_FINDING_NUMBERS	20
 
 static int cgw_put_str(struct sk_buff *skb, int type, const char *s)
 {
@@ -172,6 +176,22 @@ bool cgw_genl_has_listeners(void)
 	return genl_has_listeners(&cgw_family, &init_net, CGW_MCGRP_FINDINGS);
 }
 
+/* Room for every attribute of @f, numbers counted at their widest. */
+static size_t cgw_finding_msg_size(const struct cgw_finding *f)
+{
+	const char *const text[] = {
+		f->rule->id, f->rule->name, f->rule->technique, f->comm,
+		f->exe, f->file_path, f->cgroup_file, f->hierarchy,
+		f->cgroup_path, f->container_id, cgw_runtime_name(f->runtime),
+	};
+	size_t size = CGW_FINDING_NUMBERS * nla_total_size_64bit(sizeof(u64));
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(text); i++)
+		size += nla_total_size(strlen(text[i]) + 1);
+	return size;
+}
+
 /**
  * cgw_genl_send_finding - multicast one finding; may sleep
  * @f: the finding
@@ -185,7 +205,7 @@ int cgw_genl_send_finding(const struct cgw_finding *f)
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	skb = genlmsg_new(cgw_finding_msg_size(f), GFP_KERNEL);
 	if (!skb)
 		return -ENOMEM;
 	hdr = genlmsg_put(skb, 0, 0, &cgw_family, 0, CGWATCH_CMD_FINDING);
@@ -252,6 +272,7 @@ static int cgw_get_status(struct sk_buff *skb, struct genl_info *info)
 	if (!hdr || nla_put_string(reply, CGWATCH_A_VERSION, CGW_VERSION) ||
 	    nla_put_u32(reply, CGWATCH_A_PROTOCOL, CGWATCH_GENL_VERSION) ||
 	    nla_put_u8(reply, CGWATCH_A_LISTENING, cgw_genl_has_listeners()) ||
+	    nla_put_u8(reply, CGWATCH_A_SUBSCRIBE_ADMIN, CGW_MCGRP_RESTRICTED) ||
 	    cgw_put_counters(reply)) {
 		nlmsg_free(reply);
 		return -EMSGSIZE;

@@ -112,7 +112,7 @@ bool cgw_genl_has_listeners(void);
 int cgw_genl_send_finding(const struct cgw_finding *f);
 int cgw_genl_put_finding(struct sk_buff *skb, const struct cgw_finding *f);
 
-/* main.c: counters, visible through CGWATCH_CMD_GET_STATUS */
+/* counters.c: visible through CGWATCH_CMD_GET_STATUS */
 struct cgw_counters {
 	atomic64_t matched;
 	atomic64_t findings;

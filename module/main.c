@@ -6,8 +6,7 @@
  * A kprobe on security_file_open() matches write-opens of cgroup v1
  * notify_on_release files; opens by tasks in containers become findings,
  * multicast on the "cgwatch" Generic Netlink family. This file loads and
- * unloads the parts in an order that is safe at any moment, and keeps the
- * counters.
+ * unloads the parts in an order that is safe at any moment.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -15,19 +14,6 @@
 #include <linux/module.h>
 #include <linux/percpu.h>
 #include "internal.h"
-
-struct cgw_counters cgw_counters;
-u64 __percpu *cgw_inspected;
-
-u64 cgw_inspected_total(void)
-{
-	u64 sum = 0;
-	int cpu;
-
-	for_each_possible_cpu(cpu)
-		sum += *per_cpu_ptr(cgw_inspected, cpu);
-	return sum;
-}
 
 static int __init cgw_init(void)
 {

@@ -153,6 +153,7 @@ enum cgw_cgroup_kind cgw_current_cgroup(char *buf, size_t len,
 static const char *const cgw_subsys_names[CGROUP_SUBSYS_COUNT] = {
 #include <linux/cgroup_subsys.h>
 };
+
 #undef SUBSYS
 
 static const char *cgw_subsys_name(int ssid)

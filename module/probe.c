@@ -94,7 +94,7 @@ int cgw_probe_register(void)
 		return err;
 	}
 	if (!kprobe_ftrace(&cgw_kprobe))
-		pr_warn("the probe is not ftrace-based: opens in NMI-like context are skipped and counted as missed\n");
+		pr_warn("the probe is not ftrace-based: matches in NMI-like context are counted as lost (unsafe context)\n");
 	return 0;
 }
 

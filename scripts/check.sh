@@ -3,9 +3,12 @@
 #
 # `make check`: every test of the project. It installs what a fresh
 # Debian 12 machine lacks, runs the CLI's unit tests (plain and under
-# ASan/UBSan), then for each kernel of CGW_KERNELS (default: 6.1) builds
-# the module, boots that kernel under QEMU and runs the VM scenarios.
-# Prints one row per kernel, then "N passed, N failed" as its last line.
+# ASan/UBSan) and the static checks (checkpatch, sparse), then for each
+# kernel of CGW_KERNELS (default: "6.1 debug 5.10 6.12 7.2") builds the module, boots
+# that kernel under QEMU and runs the VM scenarios. On the debug kernel
+# (KUnit, KASAN, lockdep, DEBUG_ATOMIC_SLEEP) it first runs the KUnit
+# suites, and the unload test does 50 cycles. Prints one row per kernel,
+# then "N passed, N failed" as its last line.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -42,26 +45,93 @@ cli_unit() {
 	rows+=("$(printf '%-10s %-8s %-8s %s' cli-unit "build ok" - "$p passed, $f failed")")
 }
 
+# static_checks: checkpatch and sparse report nothing on the kernel code.
+static_checks() {
+	local src f out kdir
+	if ! src=$("$CGW_TOP/scripts/linux-source.sh"); then
+		failed=$((failed + 1))
+		rows+=("$(printf '%-10s %-8s %-8s %s' static - - "no kernel source")")
+		return
+	fi
+	for f in $(cd "$CGW_TOP" && ls module/*.[ch] include/*.h kunit_tests/*.[ch] |
+		grep -v '\.mod\.c$'); do
+		if out=$("$src/scripts/checkpatch.pl" --no-tree --strict --quiet \
+			--ignore "$(grep -v '^#' "$CGW_TOP/.checkpatch-ignore" | paste -sd,)" \
+			-f "$CGW_TOP/$f" 2>&1); then
+			echo "ok - static: checkpatch $f"
+		else
+			echo "not ok - static: checkpatch $f: $(echo "$out" | head -3)"
+		fi
+	done >"$CGW_BUILD/static"
+	kdir=$(cat "$("$CGW_TOP/scripts/kernel.sh" 6.1)/kdir")
+	rm -rf "$CGW_BUILD/sparse" && mkdir -p "$CGW_BUILD/sparse"
+	cp -r "$CGW_TOP/Kbuild" "$CGW_TOP/module" "$CGW_TOP/include" \
+		"$CGW_BUILD/sparse/"
+	out=$(make -C "$kdir" M="$CGW_BUILD/sparse" C=2 CHECK=sparse modules 2>&1 |
+		grep -E 'warning:|error:')
+	if [ -z "$out" ]; then
+		echo "ok - static: sparse module/" >>"$CGW_BUILD/static"
+	else
+		echo "not ok - static: sparse: $(echo "$out" | head -3)" >>"$CGW_BUILD/static"
+	fi
+	count_results "$CGW_BUILD/static"
+	rows+=("$(printf '%-10s %-8s %-8s %s' static - - \
+		"$file_passed passed, $file_failed failed")")
+}
+
+# boot SERIES SCRIPT OUTDIR INITRAMFS [ARGS]: one guest run into OUTDIR/results.
+boot() {
+	local series=$1 script=$2 outdir=$3 initramfs=$4 kernel
+	shift 4
+	kernel=$("$CGW_TOP/scripts/kernel.sh" "$series")
+	say "kernel $series: booting $script under QEMU"
+	if ! "$CGW_TOP/scripts/vm.sh" "$kernel/vmlinuz" "$initramfs" \
+		"$script" "$outdir" "$@"; then
+		echo "not ok - the guest did not finish $script" >>"$outdir/results"
+		tail -40 "$outdir/console" >&2
+	fi
+}
+
+# kunit SERIES OUT KO: the KUnit suites, from their KTAP.
+kunit() {
+	local series=$1 out=$2 ko=$3 kdir suites
+	kdir=$(cat "$("$CGW_TOP/scripts/kernel.sh" "$series")/kdir")
+	suites=$(grep -c '^kunit_test_suite' "$CGW_TOP"/kunit_tests/*_test.c |
+		awk -F: '{ n += $2 } END { print n }')
+	"$CGW_TOP/scripts/initramfs.sh" "$out/kunit.cpio.gz" "$ko" \
+		"$kdir/lib/kunit/kunit.ko" "$(dirname "$ko")/../kunit_tests/cgwatch_kunit.ko"
+	boot "$series" kunit.sh "$out/kunit" "$out/kunit.cpio.gz"
+	awk -v want="$suites" -f "$CGW_TOP/scripts/ktap.awk" \
+		"$out/kunit/results" >"$out/kunit/ktap-results"
+	grep '^not ok - the guest' "$out/kunit/results" >>"$out/kunit/ktap-results"
+	cat "$out/kunit/ktap-results"
+	bad=$(grep -E 'BUG:|WARNING:|KASAN|Oops|Call Trace|possible recursive locking|circular locking|sleeping function called from invalid context|inconsistent lock state' \
+		"$out/kunit/console" | head -3)
+	if [ -z "$bad" ]; then
+		echo "ok - kunit: kernel log clean"
+	else
+		echo "not ok - kunit: kernel log: $bad"
+	fi
+}
+
 # vm_kernel SERIES: build, load and scenarios on one kernel.
 vm_kernel() {
-	local series=$1 out=$CGW_BUILD/$series ko kernel
+	local series=$1 out=$CGW_BUILD/$series ko args=()
 	mkdir -p "$out"
 	if ! ko=$("$CGW_TOP/scripts/build-module.sh" "$series"); then
 		failed=$((failed + 1))
 		rows+=("$(printf '%-10s %-8s %-8s %s' "$series" FAILED - -)")
 		return
 	fi
-	kernel=$("$CGW_TOP/scripts/kernel.sh" "$series")
-	"$CGW_TOP/scripts/initramfs.sh" "$out/initramfs.cpio.gz" "$ko"
-	say "kernel $series: booting the scenarios under QEMU"
-	if ! "$CGW_TOP/scripts/vm.sh" "$kernel/vmlinuz" "$out/initramfs.cpio.gz" \
-		scenarios.sh "$out/vm"; then
-		echo "not ok - $series: the guest did not finish its scenarios" \
-			>>"$out/vm/results"
-		tail -40 "$out/vm/console" >&2
+	: >"$out/results"
+	if [ "$series" = debug ]; then
+		kunit "$series" "$out" "$ko" >>"$out/results"
+		args=(cgwatch.cycles=50)
 	fi
-	sed "s/^\(not \)\{0,1\}ok - /&$series: /" "$out/vm/results" \
-		>"$out/results"
+	"$CGW_TOP/scripts/initramfs.sh" "$out/initramfs.cpio.gz" "$ko"
+	boot "$series" scenarios.sh "$out/vm" "$out/initramfs.cpio.gz" "${args[@]}"
+	grep -E '^(not )?ok - ' "$out/vm/results" >>"$out/results"
+	sed -i "s/^\(not \)\{0,1\}ok - /&$series: /" "$out/results"
 	count_results "$out/results"
 	local load=ok
 	grep -q "^ok - $series: module loads" "$out/results" || load=FAILED
@@ -70,7 +140,8 @@ vm_kernel() {
 }
 
 cli_unit
-for series in ${CGW_KERNELS:-6.1}; do
+static_checks
+for series in ${CGW_KERNELS:-6.1 debug 5.10 6.12 7.2}; do
 	vm_kernel "$series"
 done
 

@@ -19,7 +19,7 @@ say "building the module for Debian 12 ($series)"
 ko=$("$CGW_TOP/scripts/build-module.sh" "$series")
 kernel=$("$CGW_TOP/scripts/kernel.sh" "$series")
 "$CGW_TOP/scripts/initramfs.sh" "$out/initramfs.cpio.gz" "$ko"
-say "booting $(cat "$kernel/release") under QEMU (software emulation, about a minute)"
+say "booting $(cat "$kernel/release") under QEMU (software emulation, under a minute)"
 "$CGW_TOP/scripts/vm.sh" "$kernel/vmlinuz" "$out/initramfs.cpio.gz" \
 	demo.sh "$out/vm" || die "the guest did not finish; see $out/vm/console"
 grep -v '^# guest:' "$out/vm/results"

@@ -37,18 +37,21 @@ need_host_packages() {
 	need_packages $CGW_HOST_PACKAGES
 }
 
-# The Debian mirror this machine's apt uses for its main archive, read
-# from its own configuration (deb822 or one-line form).
+# debian_mirror [security]: the Debian archive this machine's apt uses,
+# or with "security" its security archive, read from the machine's own
+# configuration (deb822 or one-line form).
 debian_mirror() {
-	local uri
-	uri=$(awk '
+	local want=${1:-main} uri
+	uri=$(awk -v want="$want" '
 		/^URIs:/ { uri = $2 }
-		/^Suites:/ { for (i = 2; i <= NF; i++)
-			if ($i !~ /-/ && uri !~ /security/) { print uri; exit } }
+		/^Suites:/ { for (i = 2; i <= NF; i++) {
+			sec = ($i ~ /-security$/)
+			if ((want == "security") == sec) { print uri; exit } } }
 	' /etc/apt/sources.list.d/*.sources 2>/dev/null)
-	[ -n "$uri" ] || uri=$(awk '$1 == "deb" && $2 !~ /^\[/ &&
-		$2 !~ /security/ { print $2; exit }' \
-		/etc/apt/sources.list 2>/dev/null)
-	[ -n "$uri" ] || die "no Debian mirror in this machine's apt configuration"
-	printf '%s\n' "$uri"
+	[ -n "$uri" ] || uri=$(awk -v want="$want" '$1 == "deb" {
+		i = ($2 ~ /^\[/) ? 3 : 2
+		if ((want == "security") == ($(i + 1) ~ /-security$/)) {
+			print $i; exit } }' /etc/apt/sources.list 2>/dev/null)
+	[ -n "$uri" ] || die "no Debian $want archive in this machine's apt configuration"
+	printf '%s\n' "${uri%/}"
 }

@@ -19,11 +19,16 @@ script=${3:?}
 outdir=${4:?}
 shift 4
 
+# QEMU 7.2's TCG mishandles the locked cmpxchg16b that SLUB uses on 6.12
+# (faults in kmem_cache_alloc, then a double fault): the guest CPU lacks
+# it, and SLUB takes its other path.
+cpu=${CGW_VM_CPU:-max,-cx16}
+
 mkdir -p "$outdir"
 rm -f "$outdir/results" "$outdir/console"
 # Under emulation a guest may take minutes; a hung one is stopped.
 timeout "${CGW_VM_TIMEOUT:-900}" qemu-system-x86_64 \
-	-accel tcg -cpu max -smp "${CGW_VM_CPUS:-2}" -m "${CGW_VM_MEM:-1024}" \
+	-accel "${CGW_VM_ACCEL:-tcg}" -cpu "$cpu" -smp "${CGW_VM_CPUS:-2}" -m "${CGW_VM_MEM:-1024}" \
 	-kernel "$vmlinuz" -initrd "$initramfs" \
 	-append "console=ttyS0 panic=-1 loglevel=6 cgwatch.run=$script $*" \
 	-display none -no-reboot -monitor none \

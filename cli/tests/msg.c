@@ -125,5 +125,6 @@ struct nlmsghdr *msg_example_status(void *buf)
 	msg_put_u64_padded(nlh, CGWATCH_A_CNT_KPROBE_MISSED, 5);
 	msg_put_u64_padded(nlh, CGWATCH_A_CNT_DROP_CONTEXT, 6);
 	mnl_attr_put_u8(nlh, CGWATCH_A_LISTENING, 1);
+	mnl_attr_put_u8(nlh, CGWATCH_A_SUBSCRIBE_ADMIN, 1);
 	return nlh;
 }

@@ -399,6 +399,7 @@ static void test_status_text(void **state)
 		      "version:              0.3.1\n"
 		      "protocol:             1\n"
 		      "listening:            yes\n"
+		      "subscribing:          CAP_NET_ADMIN only\n"
 		      "opens inspected:      5000000000\n"
 		      "matches:              12\n"
 		      "findings:             11\n"
@@ -419,7 +420,8 @@ static void test_status_json(void **state)
 	example_status(&s);
 	expect_status(cgw_print_status_json, &s,
 		      "{\"version\":\"0.3.1\",\"protocol\":1,"
-		      "\"listening\":true,\"opens_inspected\":5000000000,\"matches\":12,"
+		      "\"listening\":true,\"subscribe_needs_admin\":true,"
+		      "\"opens_inspected\":5000000000,\"matches\":12,"
 		      "\"findings\":11,\"findings_sent\":10,"
 		      "\"lost_no_memory\":1,\"lost_no_listener\":2,"
 		      "\"lost_socket_full\":3,\"lost_backlog_full\":4,"
