@@ -179,10 +179,12 @@ while [ ! -e /tmp/stop.load ]; do
 	echo 1 >/tmp/l/z/notify_on_release; cat /proc/version >/dev/null
 done'
 container_go "$load_id" &
-( while [ ! -e /tmp/stop.load ]; do
-	cat /init /proc/version >/dev/null
-	echo 0 >/sys/fs/cgroup/rdma/batch/notify_on_release
-done ) &
+for cpu in $(seq "$(nproc)"); do
+	( while [ ! -e /tmp/stop.load ]; do
+		cat /init /proc/version >/dev/null
+		echo 0 >/sys/fs/cgroup/rdma/batch/notify_on_release
+	done ) &
+done
 unloaded=0
 cycles=${CGW_UNLOAD_CYCLES:-5}
 for i in $(seq "$cycles"); do
