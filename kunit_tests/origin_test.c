@@ -98,20 +98,30 @@ static void monitor_in_private_mnt_ns_is_container(struct kunit *test)
 			  cgw_origin_is_container(&v, CGW_CGROUP_MONITOR));
 }
 
-/* User, net or cgroup namespaces alone do not make a container. */
-static void other_private_ns_are_not_container(struct kunit *test)
+/* A cgroup or user namespace of its own makes a container too. */
+static void private_cgroup_or_user_ns_is_container(struct kunit *test)
 {
-	static const int others[] = { CGW_NS_USER, CGW_NS_NET, CGW_NS_CGROUP };
+	static const int others[] = { CGW_NS_CGROUP, CGW_NS_USER };
 	struct cgw_ns_view v;
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(others); i++) {
 		host_view(&v);
 		v.initial[others[i]] = false;
-		KUNIT_EXPECT_FALSE_MSG(test,
-				       cgw_origin_is_container(&v, CGW_CGROUP_PLAIN),
-				       "namespace %d", others[i]);
+		KUNIT_EXPECT_TRUE_MSG(test,
+				      cgw_origin_is_container(&v, CGW_CGROUP_PLAIN),
+				      "namespace %d", others[i]);
 	}
+}
+
+/* Host services may have a network namespace of their own. */
+static void private_net_ns_alone_is_not_container(struct kunit *test)
+{
+	struct cgw_ns_view v;
+
+	host_view(&v);
+	v.initial[CGW_NS_NET] = false;
+	KUNIT_EXPECT_FALSE(test, cgw_origin_is_container(&v, CGW_CGROUP_PLAIN));
 }
 
 static void kernel_thread_cgroup_is_root(struct kunit *test)
@@ -122,7 +132,7 @@ static void kernel_thread_cgroup_is_root(struct kunit *test)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
 	memset(&c, 0x5a, sizeof(c));
 	preempt_disable();
-	KUNIT_EXPECT_EQ(test, cgw_current_cgroup(buf, PATH_MAX, &c),
+	KUNIT_EXPECT_EQ(test, cgw_current_cgroup(NULL, buf, PATH_MAX, &c),
 			CGW_CGROUP_PLAIN);
 	preempt_enable();
 	KUNIT_EXPECT_STREQ(test, buf, "/");
@@ -135,9 +145,47 @@ static void cgroup_buffer_too_small(struct kunit *test)
 	struct cgw_container c;
 	char buf[1] = { 'x' };
 
-	KUNIT_EXPECT_EQ(test, cgw_current_cgroup(buf, sizeof(buf), &c),
+	KUNIT_EXPECT_EQ(test, cgw_current_cgroup(NULL, buf, sizeof(buf), &c),
 			CGW_CGROUP_PLAIN);
 	KUNIT_EXPECT_EQ(test, buf[0], '\0');
+}
+
+/* With cgroup2 skipped, a kernel thread is still at the root. */
+static void kernel_thread_cgroup_skipping_cgroup2(struct kunit *test)
+{
+	char *buf = kunit_kzalloc(test, PATH_MAX, GFP_KERNEL);
+	struct cgw_container c;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	memset(buf, 'x', PATH_MAX);
+	preempt_disable();
+	KUNIT_EXPECT_EQ(test,
+			cgw_current_cgroup(&cgrp_dfl_root, buf, PATH_MAX, &c),
+			CGW_CGROUP_PLAIN);
+	preempt_enable();
+	KUNIT_EXPECT_STREQ(test, buf, "/");
+	KUNIT_EXPECT_EQ(test, c.runtime, CGWATCH_RUNTIME_NONE);
+}
+
+static void file_cgroup_root_of_v1_and_v2(struct kunit *test)
+{
+	struct file *v1 = kt_open(test, KT_RDMA_NOR, O_RDONLY);
+	struct file *named = kt_open(test, KT_NAMED_NOR, O_RDONLY);
+	struct file *v2 = kt_open(test, KT_V2_PROCS, O_RDONLY);
+	const struct cgroup_root *r1 = cgw_file_cgroup_root(v1);
+	const struct cgroup_root *rn = cgw_file_cgroup_root(named);
+
+	KUNIT_EXPECT_PTR_EQ(test, cgw_file_cgroup_root(v2),
+			    (const struct cgroup_root *)&cgrp_dfl_root);
+	KUNIT_EXPECT_PTR_NE(test, r1,
+			    (const struct cgroup_root *)&cgrp_dfl_root);
+	KUNIT_EXPECT_PTR_NE(test, r1, rn);
+	/* The child's file and the hierarchy root are of one hierarchy. */
+	KUNIT_EXPECT_EQ(test, rn->subsys_mask, 0U);
+	KUNIT_EXPECT_STREQ(test, rn->name, "kunit");
+	fput(v1);
+	fput(named);
+	fput(v2);
 }
 
 static void expect_hierarchy(struct kunit *test, const char *path,
@@ -186,9 +234,12 @@ static struct kunit_case origin_cases[] = {
 	KUNIT_CASE(private_mnt_ns_is_container),
 	KUNIT_CASE(monitor_on_host_is_not_container),
 	KUNIT_CASE(monitor_in_private_mnt_ns_is_container),
-	KUNIT_CASE(other_private_ns_are_not_container),
+	KUNIT_CASE(private_cgroup_or_user_ns_is_container),
+	KUNIT_CASE(private_net_ns_alone_is_not_container),
 	KUNIT_CASE(kernel_thread_cgroup_is_root),
 	KUNIT_CASE(cgroup_buffer_too_small),
+	KUNIT_CASE(kernel_thread_cgroup_skipping_cgroup2),
+	KUNIT_CASE(file_cgroup_root_of_v1_and_v2),
 	KUNIT_CASE(hierarchy_controller),
 	KUNIT_CASE(hierarchy_named),
 	KUNIT_CASE(hierarchy_cpuset_filesystem),

@@ -9,7 +9,7 @@
 #include "internal.h"
 
 struct cgw_counters cgw_counters;
-u64 __percpu *cgw_inspected;
+DEFINE_PER_CPU(u64, cgw_inspected);
 
 u64 cgw_inspected_total(void)
 {
@@ -17,6 +17,6 @@ u64 cgw_inspected_total(void)
 	int cpu;
 
 	for_each_possible_cpu(cpu)
-		sum += *per_cpu_ptr(cgw_inspected, cpu);
+		sum += per_cpu(cgw_inspected, cpu);
 	return sum;
 }

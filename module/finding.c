@@ -189,7 +189,8 @@ void cgw_report(const struct cgw_rule *rule, struct file *file)
 		return;
 	}
 	cgw_ns_view_current(&ns);
-	kind = cgw_current_cgroup(s->cgroup, sizeof(s->cgroup), &s->container);
+	kind = cgw_current_cgroup(cgw_file_cgroup_root(file), s->cgroup,
+				  sizeof(s->cgroup), &s->container);
 	in_container = cgw_origin_is_container(&ns, kind);
 	if (kind != CGW_CGROUP_CONTAINER) {
 		/* A monitor's id is not a container's. */
@@ -243,6 +244,11 @@ void cgw_report(const struct cgw_rule *rule, struct file *file)
 	queue_work(cgw_wq, &cgw_send_work);
 }
 
+/*
+ * Count the outcome of one multicast. The kernel answers -ESRCH both when
+ * nobody is subscribed and when every subscriber's socket was full; only
+ * sockets with NETLINK_BROADCAST_ERROR set make it say -ENOBUFS instead.
+ */
 static void cgw_count_send(int err)
 {
 	switch (err) {
@@ -250,7 +256,10 @@ static void cgw_count_send(int err)
 		atomic64_inc(&cgw_counters.sent);
 		break;
 	case -ESRCH:
-		atomic64_inc(&cgw_counters.drop_nolistener);
+		if (cgw_genl_has_listeners())
+			atomic64_inc(&cgw_counters.drop_overrun);
+		else
+			atomic64_inc(&cgw_counters.drop_nolistener);
 		break;
 	case -ENOBUFS:
 		atomic64_inc(&cgw_counters.drop_overrun);

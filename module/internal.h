@@ -18,6 +18,7 @@
 #include <linux/types.h>
 #include <cgwatch.h>
 
+struct cgroup_root;
 struct sk_buff;
 
 #define CGW_VERSION "0.1.0"
@@ -73,8 +74,10 @@ struct cgw_ns_view {
 void cgw_ns_view_current(struct cgw_ns_view *view);
 bool cgw_origin_is_container(const struct cgw_ns_view *view,
 			     enum cgw_cgroup_kind kind);
-enum cgw_cgroup_kind cgw_current_cgroup(char *buf, size_t len,
+enum cgw_cgroup_kind cgw_current_cgroup(const struct cgroup_root *skip,
+					char *buf, size_t len,
 					struct cgw_container *c);
+const struct cgroup_root *cgw_file_cgroup_root(const struct file *file);
 int cgw_file_hierarchy(const struct file *file, char *buf, size_t len);
 
 /* finding.c */
@@ -125,7 +128,7 @@ struct cgw_counters {
 };
 
 extern struct cgw_counters cgw_counters;
-extern u64 __percpu *cgw_inspected;
+DECLARE_PER_CPU(u64, cgw_inspected);
 u64 cgw_inspected_total(void);
 
 #endif /* CGWATCH_INTERNAL_H */

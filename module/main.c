@@ -12,24 +12,21 @@
 
 #include <linux/fs.h>
 #include <linux/module.h>
-#include <linux/percpu.h>
 #include "internal.h"
 
 static int __init cgw_init(void)
 {
 	int err;
 
+	/* Built into the kernel: no module reference to give back later. */
 	cgw_cgroup1_fs = get_fs_type("cgroup");
 	if (!cgw_cgroup1_fs) {
 		pr_err("this kernel has no cgroup v1 filesystem: nothing to watch\n");
 		return -ENOENT;
 	}
-	cgw_inspected = alloc_percpu(u64);
-	if (!cgw_inspected)
-		return -ENOMEM;
 	err = cgw_finding_init();
 	if (err)
-		goto free_inspected;
+		return err;
 	err = cgw_genl_register();
 	if (err) {
 		pr_err("cannot register generic netlink family %s (error %d)\n",
@@ -47,8 +44,6 @@ unregister_genl:
 	cgw_genl_unregister();
 exit_finding:
 	cgw_finding_exit();
-free_inspected:
-	free_percpu(cgw_inspected);
 	return err;
 }
 
@@ -58,7 +53,6 @@ static void __exit cgw_exit(void)
 	cgw_probe_unregister();
 	cgw_finding_exit();
 	cgw_genl_unregister();
-	free_percpu(cgw_inspected);
 	pr_info("unloaded\n");
 }
 

@@ -58,92 +58,122 @@ void cgw_ns_view_current(struct cgw_ns_view *view)
  * @kind: what the opener's cgroup path names
  *
  * A cgroup that a runtime made for a container says so. Otherwise a task
- * in a pid or mount namespace of its own is taken for a container of an
- * unknown runtime: those are the namespaces every runtime creates, and
- * the ones an escape must leave. Monitors (conmon, lxc.monitor) run on
- * the host and are judged by their namespaces alone.
+ * in a pid, mount, cgroup or user namespace of its own is taken for a
+ * container of an unknown runtime: those are the namespaces runtimes
+ * create, and an escape through release_agent needs a mount of its own
+ * in one of them. A private network namespace alone does not count (host
+ * services get one from systemd's PrivateNetwork=). Monitors (conmon,
+ * lxc.monitor) run on the host and are judged by their namespaces alone.
  */
 bool cgw_origin_is_container(const struct cgw_ns_view *view,
 			     enum cgw_cgroup_kind kind)
 {
 	if (kind == CGW_CGROUP_CONTAINER)
 		return true;
-	return !view->initial[CGW_NS_PID] || !view->initial[CGW_NS_MNT];
+	return !view->initial[CGW_NS_PID] || !view->initial[CGW_NS_MNT] ||
+	       !view->initial[CGW_NS_CGROUP] || !view->initial[CGW_NS_USER];
 }
 
 /*
- * The hierarchies where runtimes place tasks: cgroup2, then the v1
- * controllers every runtime joins. The v1 "name=systemd" hierarchy is not
- * read: a task's place there is only found under a lock that modules
- * cannot take. Runtimes that use it also place tasks in the ones below.
+ * The opener's cgroups, one per hierarchy, in the order they are read:
+ * cgroup2, then each v1 hierarchy that has a controller, in the kernel's
+ * controller order. Runtimes place a container in cgroup2 or in every v1
+ * hierarchy they find, so each of these can name it. A named v1 hierarchy
+ * ("name=systemd") has no controller to reach it by: a task's place there
+ * is only found under a lock that modules cannot take.
  */
-static struct cgroup *cgw_placement_cgroup(unsigned int i)
+struct cgw_cgroup_walk {
+	/* Hierarchies already read, or not to be read. */
+	const struct cgroup_root *done[CGROUP_SUBSYS_COUNT + 2];
+	unsigned int n_done;
+	int ssid;			/* -1: cgroup2 comes next */
+};
+
+static void cgw_walk_start(struct cgw_cgroup_walk *w,
+			   const struct cgroup_root *skip)
 {
-	switch (i) {
-	case 0:
-		return task_dfl_cgroup(current);
-#ifdef CONFIG_MEMCG
-	case 1:
-		return task_cgroup(current, memory_cgrp_id);
-#endif
-#ifdef CONFIG_CGROUP_PIDS
-	case 2:
-		return task_cgroup(current, pids_cgrp_id);
-#endif
-#ifdef CONFIG_CPUSETS
-	case 3:
-		return task_cgroup(current, cpuset_cgrp_id);
-#endif
-	default:
-		return NULL;
-	}
+	w->n_done = 0;
+	w->ssid = -1;
+	if (skip)
+		w->done[w->n_done++] = skip;
 }
 
-#define CGW_PLACEMENT_HIERARCHIES 4
+/* The next hierarchy's cgroup of the current task, or NULL at the end. */
+static struct cgroup *cgw_walk_next(struct cgw_cgroup_walk *w)
+{
+	while (w->ssid < CGROUP_SUBSYS_COUNT) {
+		struct cgroup *cgrp;
+		unsigned int i;
+
+		if (w->ssid < 0)
+			cgrp = task_dfl_cgroup(current);
+		else
+			cgrp = task_cgroup(current, w->ssid);
+		w->ssid++;
+		if (!cgrp)
+			continue;
+		for (i = 0; i < w->n_done && w->done[i] != cgrp->root; i++)
+			;
+		if (i < w->n_done)
+			continue;
+		w->done[w->n_done++] = cgrp->root;
+		return cgrp;
+	}
+	return NULL;
+}
 
 /**
  * cgw_current_cgroup - the opener's cgroup, and the container it names
+ * @skip: a hierarchy not to read (the one that owns the opened file, where
+ *	the opener may have moved itself), or NULL
  * @buf: receives the cgroup path, from the root of its hierarchy
  * @len: size of @buf
  * @c: receives runtime and id
  *
- * The first placement hierarchy whose path names a container or monitor
- * wins. Otherwise @buf holds the first path that is not the root, or "/".
- * A path too long for @buf is cut and names nothing.
+ * The first hierarchy whose path names a container or monitor wins.
+ * Otherwise @buf holds the first path that is not the root, or "/". A
+ * path too long for @buf is cut and names nothing. The caller must not
+ * sleep, so that the task's cgroups stay valid (RCU) while they are read.
  */
-enum cgw_cgroup_kind cgw_current_cgroup(char *buf, size_t len,
+enum cgw_cgroup_kind cgw_current_cgroup(const struct cgroup_root *skip,
+					char *buf, size_t len,
 					struct cgw_container *c)
 {
-	struct cgroup *seen[CGW_PLACEMENT_HIERARCHIES] = { };
-	int plain = -1;
-	unsigned int i;
+	struct cgroup *cgrp, *plain = NULL;
+	struct cgw_cgroup_walk walk;
+	enum cgw_cgroup_kind kind;
 
 	rcu_read_lock();
-	for (i = 0; i < CGW_PLACEMENT_HIERARCHIES; i++) {
-		struct cgroup *cgrp = cgw_placement_cgroup(i);
-		enum cgw_cgroup_kind kind;
-		unsigned int j;
-
-		seen[i] = cgrp;
-		for (j = 0; j < i && cgrp; j++)
-			if (seen[j] == cgrp)
-				cgrp = NULL;
-		if (!cgrp || cgroup_path(cgrp, buf, len) >= len)
+	cgw_walk_start(&walk, skip);
+	while ((cgrp = cgw_walk_next(&walk))) {
+		if (cgroup_path(cgrp, buf, len) >= len)
 			continue;
 		kind = cgw_container_from_cgroup_path(buf, c);
 		if (kind != CGW_CGROUP_PLAIN) {
 			rcu_read_unlock();
 			return kind;
 		}
-		if (plain < 0 && strcmp(buf, "/"))
-			plain = i;
+		if (!plain && strcmp(buf, "/"))
+			plain = cgrp;
 	}
-	if (plain < 0 || cgroup_path(cgw_placement_cgroup(plain), buf, len) >= len)
+	if (!plain || cgroup_path(plain, buf, len) >= len)
 		strscpy(buf, "/", len);
 	rcu_read_unlock();
 	c->runtime = CGWATCH_RUNTIME_NONE;
 	c->id[0] = '\0';
 	return CGW_CGROUP_PLAIN;
+}
+
+/**
+ * cgw_file_cgroup_root - the cgroup hierarchy a file belongs to
+ * @file: a file on a cgroup (v1 or v2) superblock
+ */
+const struct cgroup_root *cgw_file_cgroup_root(const struct file *file)
+{
+	struct dentry *sb_root = file->f_path.dentry->d_sb->s_root;
+	struct cgroup *root_cgrp = cgw_kernfs_node(sb_root)->priv;
+
+	return root_cgrp->root;
 }
 
 /* Controller names as cgroup v1 mount options spell them. */
@@ -175,9 +205,7 @@ static const char *cgw_subsys_name(int ssid)
  */
 int cgw_file_hierarchy(const struct file *file, char *buf, size_t len)
 {
-	struct dentry *sb_root = file->f_path.dentry->d_sb->s_root;
-	struct cgroup *root_cgrp = cgw_kernfs_node(sb_root)->priv;
-	struct cgroup_root *root = root_cgrp->root;
+	const struct cgroup_root *root = cgw_file_cgroup_root(file);
 	size_t used = 0;
 	int ssid;
 

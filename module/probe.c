@@ -34,18 +34,15 @@ static const struct cgw_rule cgw_rules[] = {
  */
 struct file_system_type *cgw_cgroup1_fs __read_mostly;
 
-/**
- * cgw_match_file - the rule an open concerns, if any
- * @file: the file being opened
- *
+/*
  * A match is an open for writing of a file whose dentry carries a rule's
  * name on a cgroup v1 superblock. What was opened decides, not the path
  * the opener gave: symlinks, /proc/self/fd, relative and io_uring opens
- * all reach the same dentry.
- *
- * Return: the rule, or NULL for every other open.
+ * all reach the same dentry. Inlined into the handler: every open of the
+ * machine runs it.
  */
-const struct cgw_rule *cgw_match_file(const struct file *file)
+static __always_inline const struct cgw_rule *
+cgw_rule_for(const struct file *file)
 {
 	const struct dentry *dentry;
 	unsigned int i;
@@ -66,13 +63,26 @@ const struct cgw_rule *cgw_match_file(const struct file *file)
 	return NULL;
 }
 
+/**
+ * cgw_match_file - the rule an open concerns, if any
+ * @file: the file being opened
+ *
+ * The handler's own test, for callers outside the probe.
+ *
+ * Return: the rule, or NULL for every other open.
+ */
+const struct cgw_rule *cgw_match_file(const struct file *file)
+{
+	return cgw_rule_for(file);
+}
+
 static int cgw_open_handler(struct kprobe *kp, struct pt_regs *regs)
 {
 	struct file *file = (struct file *)regs_get_kernel_argument(regs, 0);
 	const struct cgw_rule *rule;
 
-	this_cpu_inc(*cgw_inspected);
-	rule = cgw_match_file(file);
+	this_cpu_inc(cgw_inspected);
+	rule = cgw_rule_for(file);
 	if (unlikely(rule))
 		cgw_report(rule, file);
 	return 0;
