@@ -203,11 +203,30 @@ static int genl_attrs(const struct nlmsghdr *nlh, uint8_t cmd,
 	return 0;
 }
 
+/*
+ * Empty every field of @slots in @obj: numbers to 0, strings to "". The
+ * strings' buffers are large and a listener decodes every finding, so
+ * only their first byte is cleared.
+ */
+static void clear_slots(const struct slot *slots, void *obj)
+{
+	unsigned int type;
+
+	for (type = 0; type <= CGWATCH_A_MAX; type++) {
+		const struct slot *slot = &slots[type];
+
+		if (slot->kind != SLOT_NONE)
+			memset((char *)obj + slot->offset, 0,
+			       slot->kind == SLOT_STRING ? 1 : slot->size);
+	}
+}
+
 int cgw_decode_finding_attrs(const void *attrs, size_t len,
 			     struct cgw_finding *f,
 			     struct cgw_decode_error *err)
 {
-	memset(f, 0, sizeof(*f));
+	f->present = 0;
+	clear_slots(finding_slots, f);
 	return decode_attrs(attrs, len, finding_slots, f, &f->present, err);
 }
 

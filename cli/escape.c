@@ -89,6 +89,19 @@ static size_t utf8_sequence_length(const unsigned char *s)
 	return n;
 }
 
+bool cgw_utf8_valid(const char *s)
+{
+	const unsigned char *in = (const unsigned char *)s;
+	size_t n;
+
+	for (; *in; in += n) {
+		n = utf8_sequence_length(in);
+		if (!n)
+			return false;
+	}
+	return true;
+}
+
 char *cgw_utf8_clean(const char *s)
 {
 	static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */

@@ -31,4 +31,7 @@ int cgw_put_token(FILE *out, const char *s);
  */
 char *cgw_utf8_clean(const char *s);
 
+/* Is @s well-formed UTF-8 (as cgw_utf8_clean() would leave it)? */
+bool cgw_utf8_valid(const char *s);
+
 #endif /* CGW_ESCAPE_H */

@@ -239,7 +239,10 @@ static void put_json(struct jbuild *b, const char *key,
 		b->err = -1;
 		return;
 	}
-	if (json_object_object_add(b->obj, key, val)) {
+	/* Keys are string constants, each added once: no copy, no lookup. */
+	if (json_object_object_add_ex(b->obj, key, val,
+				      JSON_C_OBJECT_ADD_KEY_IS_NEW |
+				      JSON_C_OBJECT_KEY_IS_CONSTANT)) {
 		json_object_put(val);
 		b->err = -1;
 	}
@@ -252,6 +255,10 @@ static void put_str(struct jbuild *b, bool present, const char *key,
 
 	if (!present)
 		return;
+	if (cgw_utf8_valid(value)) {
+		put_json(b, key, json_object_new_string(value));
+		return;
+	}
 	clean = cgw_utf8_clean(value);
 	if (!clean) {
 		b->err = -1;

@@ -107,6 +107,20 @@ static void test_utf8_invalid_replaced(void **state)
 	expect_clean("x\xe2\x82", "x" FFFD FFFD);
 }
 
+/* What cgw_utf8_clean() leaves alone is valid; what it changes is not. */
+static void test_utf8_valid_agrees_with_clean(void **state)
+{
+	(void)state;
+	assert_true(cgw_utf8_valid(""));
+	assert_true(cgw_utf8_valid("/docker/3f4e/notify_on_release"));
+	assert_true(cgw_utf8_valid("caf\xc3\xa9 \xf0\x9f\x98\x80"));
+	assert_false(cgw_utf8_valid("a\xff" "b"));
+	assert_false(cgw_utf8_valid("\xc0\xaf"));
+	assert_false(cgw_utf8_valid("\xed\xa0\x80"));
+	assert_false(cgw_utf8_valid("\xf4\x90\x80\x80"));
+	assert_false(cgw_utf8_valid("x\xe2\x82"));
+}
+
 void run_escape_tests(struct unit_tally *t)
 {
 	static const struct CMUnitTest tests[] = {
@@ -117,6 +131,7 @@ void run_escape_tests(struct unit_tally *t)
 		cmocka_unit_test(test_non_ascii_escaped),
 		cmocka_unit_test(test_utf8_valid_kept),
 		cmocka_unit_test(test_utf8_invalid_replaced),
+		cmocka_unit_test(test_utf8_valid_agrees_with_clean),
 	};
 
 	UNIT_RUN(t, "escape", tests);
