@@ -121,7 +121,7 @@ kunit() {
 
 # vm_kernel SERIES: build, load and scenarios on one kernel.
 vm_kernel() {
-	local series=$1 out=$CGW_BUILD/$series ko args=()
+	local series=$1 out=$CGW_BUILD/$series ko script args=()
 	mkdir -p "$out"
 	if ! ko=$("$CGW_TOP/scripts/build-module.sh" "$series"); then
 		failed=$((failed + 1))
@@ -134,8 +134,11 @@ vm_kernel() {
 		args=(cgwatch.cycles=50)
 	fi
 	"$CGW_TOP/scripts/initramfs.sh" "$out/initramfs.cpio.gz" "$ko"
-	boot "$series" scenarios.sh "$out/vm" "$out/initramfs.cpio.gz" "${args[@]}"
-	grep -E '^(not )?ok - ' "$out/vm/results" >>"$out/results"
+	for script in scenarios.sh attacks.sh attacks-v2.sh; do
+		boot "$series" "$script" "$out/${script%.sh}" \
+			"$out/initramfs.cpio.gz" "${args[@]}"
+		grep -E '^(not )?ok - ' "$out/${script%.sh}/results" >>"$out/results"
+	done
 	sed -i "s/^\(not \)\{0,1\}ok - /&$series: /" "$out/results"
 	count_results "$out/results"
 	local load=ok

@@ -5,9 +5,11 @@
 #
 #   scripts/initramfs.sh OUT.cpio.gz MODULE.ko [FILE...]
 #
-# It holds static busybox, the cgwatch CLI, jq and util-linux's unshare
-# with their shared libraries, the module as /cgwatch.ko, the guest side
-# of the tests (tests/guest/), and any extra FILEs in /extra.
+# It holds static busybox, the cgwatch CLI, jq, runc and util-linux's
+# unshare and setpriv with their shared libraries, the test helpers of
+# tests/helpers/, the module as /cgwatch.ko, the guest side of the tests
+# (tests/guest/), and any extra FILEs in /extra. CGW_INITRAMFS_BINARIES
+# names more programs of this machine to bring, with their libraries.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -39,6 +41,13 @@ copy_with_libs /usr/bin/jq /usr/bin/jq
 copy_with_libs /usr/bin/unshare /usr/bin/unshare
 copy_with_libs /usr/bin/setpriv /usr/bin/setpriv
 copy_with_libs /usr/sbin/runc /usr/sbin/runc
+for binary in ${CGW_INITRAMFS_BINARIES:-}; do
+	copy_with_libs "$binary" "$binary"
+done
+make -s -C "$CGW_TOP/tests/helpers" >&2
+for helper in cgw-open openloop; do
+	install -m 0755 "$CGW_TOP/tests/helpers/$helper" "$root/usr/bin/$helper"
+done
 install -m 0644 "$module" "$root/cgwatch.ko"
 cp -r "$CGW_TOP/tests/guest" "$root/tests"
 install -m 0755 "$CGW_TOP/tests/guest/init" "$root/init"

@@ -14,7 +14,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 CGW_HOST_PACKAGES="make gcc libc6-dev pkg-config libmnl-dev libjson-c-dev
 libcmocka-dev qemu-system-x86 busybox-static cpio gzip jq util-linux
 kmod bc flex bison libelf-dev libssl-dev dwarves debian-archive-keyring
-sparse runc"
+sparse runc liburing-dev"
 
 # need_packages PKG...: install those that are missing, once.
 need_packages() {

@@ -93,11 +93,11 @@ settle() {
 	echo "# settle: gave up waiting for the queue"
 }
 
-# container_start ID TYPE SCRIPT: run SCRIPT (sh code) as the init of a
-# new container: its own pid, mount, uts, ipc, net and cgroup namespaces,
-# in cgroup TYPE-style path of every hierarchy. TYPE: docker (/docker/ID)
-# or any cgroup path prefix. The script waits for /tmp/go.ID before it
-# runs and signals /tmp/done.ID after; it then waits for /tmp/exit.ID.
+# container_start ID CGROUP SCRIPT: run SCRIPT (sh code) as the init of a
+# new container in cgroup CGROUP of every hierarchy, with its own pid,
+# mount, uts, ipc, net and cgroup namespaces (CTR_NAMESPACES: other
+# unshare(1) options). The script waits for /tmp/go.ID before it runs
+# and signals /tmp/done.ID after; it then waits for /tmp/exit.ID.
 # Sets CPID (the container init's host pid) and CPARENT (unshare's pid).
 container_start() {
 	local id=$1 cgpath=$2 script=$3 d dirs i=0
@@ -112,8 +112,8 @@ container_start() {
 		while [ ! -e /tmp/exit.$id ]; do sleep 0.05; done
 	SCRIPT
 	sh -c "for d in $dirs; do echo \$\$ >\$d$cgpath/cgroup.procs; done
-		exec /usr/bin/unshare --pid --mount --uts --ipc --net --cgroup --fork \
-			--mount-proc sh /tmp/ctr.$id.sh" &
+		exec /usr/bin/unshare ${CTR_NAMESPACES:---pid --mount --uts --ipc --net --cgroup} \
+			--fork --mount-proc sh /tmp/ctr.$id.sh" &
 	CPARENT=$!
 	CPID=
 	while [ -z "$CPID" ] && [ $i -lt 200 ]; do
@@ -185,4 +185,33 @@ runc_bundle() {
 	caps=$(echo "$PRIVILEGED_CAPS" | tr -d '\n')
 	sed -e "s#@CAPS@#$caps#g" -e "s#@CGROUP@#$2#" \
 		/tests/runc-config.json >"$dir/config.json"
+}
+
+# host_in_cgroup CGROUP SCRIPT: run SCRIPT on the host (initial
+# namespaces) from cgroup CGROUP of every hierarchy, as a runtime's
+# monitor runs.
+host_in_cgroup() {
+	local dirs d
+	dirs=$(cgroup_dirs | tr "\n" " ")
+	for d in $dirs; do
+		mkdir -p "$d$1"
+	done
+	sh -c "for d in $dirs; do echo \$\$ >\$d$1/cgroup.procs; done
+		$2"
+}
+
+# findings_of ID [MARK]: the findings of container ID after line MARK.
+findings_of() {
+	tail -n +$((${2:-0} + 1)) "$FINDINGS" |
+		jq -c "select(.container_id == \"$1\")"
+}
+
+# escape_in ID CGROUP: a container in CGROUP mounts rdma, makes a child
+# cgroup and writes its notify_on_release (case 1).
+ESCAPE='mkdir -p /tmp/c && mount -t cgroup -o rdma cgroup /tmp/c &&
+mkdir -p /tmp/c/x && echo 1 >/tmp/c/x/notify_on_release'
+escape_in() {
+	container_start "$1" "$2" "$ESCAPE"
+	container_go "$1"
+	container_stop "$1"
 }
