@@ -4,6 +4,7 @@
 #   make KDIR=DIR        the module for another kernel's build tree
 #   make demo            the main job: a container escape caught in a VM
 #   make check           every test; the last line says N passed, N failed
+#   make bench           cost per open() against an empty kprobe and peers
 #   make install         the CLI to $(PREFIX)/bin, the module to /lib/modules
 #
 # Without KDIR the running kernel's build tree is used; where it has none
@@ -22,12 +23,13 @@ endif
 PREFIX ?= /usr/local
 export CGWATCH_CACHE
 
-.PHONY: all module cli clean demo check install modules_install
+.PHONY: all module cli clean demo check bench install modules_install
 
 all: module cli
 
 module:
-	@test -n "$(KDIR)" || { echo "no kernel build tree: pass KDIR=" >&2; exit 1; }
+	@test -f "$(KDIR)/Makefile" || { echo "no kernel build tree at '$(KDIR)':" \
+		"install linux-headers-$$(uname -r) or pass KDIR=<kernel build dir>" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
 cli:
@@ -38,6 +40,9 @@ demo:
 
 check:
 	scripts/check.sh
+
+bench:
+	scripts/bench.sh
 
 install: modules_install
 	$(MAKE) -C cli install PREFIX=$(PREFIX)

@@ -10,6 +10,8 @@
 # script prints goes to OUTDIR/results (the guest's second serial port);
 # the kernel console goes to OUTDIR/console. Returns 0 when the guest
 # reported that its script finished, whatever the script found.
+# CGW_VM_ACCEL, CGW_VM_CPU, CGW_VM_CPUS, CGW_VM_MEM and CGW_VM_TIMEOUT
+# change the machine; CGW_VM_QEMU_ARGS adds QEMU options.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -31,7 +33,7 @@ timeout "${CGW_VM_TIMEOUT:-900}" qemu-system-x86_64 \
 	-accel "${CGW_VM_ACCEL:-tcg}" -cpu "$cpu" -smp "${CGW_VM_CPUS:-2}" -m "${CGW_VM_MEM:-1024}" \
 	-kernel "$vmlinuz" -initrd "$initramfs" \
 	-append "console=ttyS0 panic=-1 loglevel=6 cgwatch.run=$script $*" \
-	-display none -no-reboot -monitor none \
+	-display none -no-reboot -monitor none ${CGW_VM_QEMU_ARGS:-} \
 	-serial "file:$outdir/console" -serial "file:$outdir/results" \
 	</dev/null >"$outdir/qemu.log" 2>&1 || true
 # The serial port turns newlines into CR LF.
