@@ -36,16 +36,6 @@
 #endif
 
 /*
- * 6.1 validates the reserved genetlink header bytes for operations at or
- * above resv_start_op and warns about families that leave it unset.
- */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 1, 0)
-#define CGW_GENL_RESV_START_OP	.resv_start_op = __CGWATCH_CMD_MAX,
-#else
-#define CGW_GENL_RESV_START_OP
-#endif
-
-/*
  * struct mnt_namespace is private to fs/. Its namespace header is all we
  * read (for the inode number); until 5.11 a reference count came first.
  */
@@ -92,6 +82,18 @@ static inline struct file *cgw_get_exe_file(struct mm_struct *mm)
 static inline struct kernfs_node *cgw_kernfs_node(const struct dentry *dentry)
 {
 	return d_inode(dentry)->i_private;
+}
+
+/*
+ * Whether kernfs_path() (and cgroup_path(), built on it) wrote the whole
+ * path into a buffer of @len bytes, given what it returned. Older kernels
+ * return the length the whole path needs; newer ones cut it to fit and
+ * return what they wrote. A path that fills the buffer is taken as cut on
+ * both, so no version test is needed.
+ */
+static inline bool cgw_kernfs_path_fits(int ret, size_t len)
+{
+	return ret >= 0 && (size_t)ret + 1 < len;
 }
 
 #endif /* CGWATCH_COMPAT_H */

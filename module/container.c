@@ -4,9 +4,11 @@
  *
  * Runtimes name the cgroups of their containers in a few known shapes.
  * The path is read from the leaf towards the root and the deepest
- * component that names a container (or a runtime's monitor) decides, so
- * a container nested in another gives the innermost id. A path that names
- * nothing known is a plain cgroup: the caller then relies on namespaces.
+ * component that names a container decides, so a container nested in
+ * another gives the innermost id. A runtime's monitor (conmon,
+ * lxc.monitor) is named only where no container is named above it. A
+ * path that names nothing known is a plain cgroup: the caller then relies
+ * on namespaces.
  *
  * Pure string work on the caller's buffer: no lock, no allocation, safe
  * in any context.
@@ -247,10 +249,46 @@ static enum cgw_cgroup_kind cgw_match_by_parent(const char *path,
 	return CGW_CGROUP_PLAIN;
 }
 
+/* What one component of @path says, by any of the shapes above. */
+static enum cgw_cgroup_kind cgw_match_component(const char *path,
+						const struct cgw_span *comp,
+						struct cgw_container *c)
+{
+	enum cgw_cgroup_kind kind;
+
+	kind = cgw_match_pattern(comp, c);
+	if (kind == CGW_CGROUP_PLAIN)
+		kind = cgw_match_cri_tag(comp, c);
+	if (kind == CGW_CGROUP_PLAIN)
+		kind = cgw_match_by_parent(path, comp, c);
+	return kind;
+}
+
+/*
+ * @monitor names a runtime's monitor. A container named above it wins:
+ * tasks in a container can make a child cgroup named like a monitor.
+ */
+static enum cgw_cgroup_kind cgw_above_monitor(const char *path,
+					      struct cgw_span monitor,
+					      struct cgw_container *c)
+{
+	struct cgw_span comp = monitor;
+
+	while (cgw_parent(path, &comp))
+		if (cgw_match_component(path, &comp, c) ==
+		    CGW_CGROUP_CONTAINER)
+			return CGW_CGROUP_CONTAINER;
+	/* Nothing above: the monitor's own id again. */
+	return cgw_match_component(path, &monitor, c);
+}
+
 /**
  * cgw_container_from_cgroup_path - what a cgroup path says of its tasks
  * @path: NUL-terminated cgroup path from the root of its hierarchy
  * @c: filled with runtime and id when the path names a container or monitor
+ *
+ * The deepest component that names a container decides; a monitor's name
+ * decides only when no component above it names a container.
  *
  * Return: %CGW_CGROUP_CONTAINER, %CGW_CGROUP_MONITOR, or %CGW_CGROUP_PLAIN
  * (then @c is set to no runtime and an empty id).
@@ -261,15 +299,14 @@ enum cgw_cgroup_kind cgw_container_from_cgroup_path(const char *path,
 	struct cgw_span comp = { path + strlen(path), 0 };
 
 	while (cgw_parent(path, &comp)) {
-		enum cgw_cgroup_kind kind;
-
-		kind = cgw_match_pattern(&comp, c);
-		if (kind == CGW_CGROUP_PLAIN)
-			kind = cgw_match_cri_tag(&comp, c);
-		if (kind == CGW_CGROUP_PLAIN)
-			kind = cgw_match_by_parent(path, &comp, c);
-		if (kind != CGW_CGROUP_PLAIN)
-			return kind;
+		switch (cgw_match_component(path, &comp, c)) {
+		case CGW_CGROUP_CONTAINER:
+			return CGW_CGROUP_CONTAINER;
+		case CGW_CGROUP_MONITOR:
+			return cgw_above_monitor(path, comp, c);
+		case CGW_CGROUP_PLAIN:
+			break;
+		}
 	}
 	c->runtime = CGWATCH_RUNTIME_NONE;
 	c->id[0] = '\0';

@@ -92,7 +92,7 @@ static const char *cgw_cgroup_file_path(struct file *file, char *buf,
 {
 	struct kernfs_node *kn = cgw_kernfs_node(file->f_path.dentry);
 
-	if (kernfs_path(kn, buf, len) >= len)
+	if (!cgw_kernfs_path_fits(kernfs_path(kn, buf, len), len))
 		return "";
 	return buf;
 }

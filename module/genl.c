@@ -92,7 +92,6 @@ static struct genl_family cgw_family __ro_after_init = {
 	.n_small_ops	= ARRAY_SIZE(cgw_ops),
 	.mcgrps		= cgw_mcgrps,
 	.n_mcgrps	= ARRAY_SIZE(cgw_mcgrps),
-	CGW_GENL_RESV_START_OP
 };
 
 /* Number attributes of a finding: u8, u32 and u64 alike. */

@@ -122,6 +122,18 @@ static struct cgroup *cgw_walk_next(struct cgw_cgroup_walk *w)
 	return NULL;
 }
 
+/* Path of @cgrp into @buf, and what it names; PLAIN if it does not fit. */
+static enum cgw_cgroup_kind cgw_read_cgroup(struct cgroup *cgrp, char *buf,
+					    size_t len,
+					    struct cgw_container *c)
+{
+	if (!cgw_kernfs_path_fits(cgroup_path(cgrp, buf, len), len)) {
+		strscpy(buf, "/", len);
+		return CGW_CGROUP_PLAIN;
+	}
+	return cgw_container_from_cgroup_path(buf, c);
+}
+
 /**
  * cgw_current_cgroup - the opener's cgroup, and the container it names
  * @skip: a hierarchy not to read (the one that owns the opened file, where
@@ -130,38 +142,44 @@ static struct cgroup *cgw_walk_next(struct cgw_cgroup_walk *w)
  * @len: size of @buf
  * @c: receives runtime and id
  *
- * The first hierarchy whose path names a container or monitor wins.
- * Otherwise @buf holds the first path that is not the root, or "/". A
- * path too long for @buf is cut and names nothing. The caller must not
- * sleep, so that the task's cgroups stay valid (RCU) while they are read.
+ * The first hierarchy whose path names a container wins; failing that,
+ * the first that names a monitor. Otherwise @buf holds the first path
+ * that is not the root, or "/". A path too long for @buf names nothing.
+ * The caller must not sleep, so that the task's cgroups stay valid (RCU)
+ * while they are read.
  */
 enum cgw_cgroup_kind cgw_current_cgroup(const struct cgroup_root *skip,
 					char *buf, size_t len,
 					struct cgw_container *c)
 {
-	struct cgroup *cgrp, *plain = NULL;
+	struct cgroup *cgrp, *plain = NULL, *monitor = NULL;
 	struct cgw_cgroup_walk walk;
 	enum cgw_cgroup_kind kind;
 
 	rcu_read_lock();
 	cgw_walk_start(&walk, skip);
 	while ((cgrp = cgw_walk_next(&walk))) {
-		if (cgroup_path(cgrp, buf, len) >= len)
-			continue;
-		kind = cgw_container_from_cgroup_path(buf, c);
-		if (kind != CGW_CGROUP_PLAIN) {
-			rcu_read_unlock();
-			return kind;
-		}
+		kind = cgw_read_cgroup(cgrp, buf, len, c);
+		if (kind == CGW_CGROUP_CONTAINER)
+			goto out;
+		if (kind == CGW_CGROUP_MONITOR && !monitor)
+			monitor = cgrp;
 		if (!plain && strcmp(buf, "/"))
 			plain = cgrp;
 	}
-	if (!plain || cgroup_path(plain, buf, len) >= len)
+	cgrp = monitor ? monitor : plain;
+	kind = CGW_CGROUP_PLAIN;
+	if (cgrp)
+		kind = cgw_read_cgroup(cgrp, buf, len, c);
+	else
 		strscpy(buf, "/", len);
+	if (kind == CGW_CGROUP_PLAIN) {
+		c->runtime = CGWATCH_RUNTIME_NONE;
+		c->id[0] = '\0';
+	}
+out:
 	rcu_read_unlock();
-	c->runtime = CGWATCH_RUNTIME_NONE;
-	c->id[0] = '\0';
-	return CGW_CGROUP_PLAIN;
+	return kind;
 }
 
 /**
