@@ -30,7 +30,7 @@ all: module cli
 module:
 	@test -f "$(KDIR)/Makefile" || { echo "no kernel build tree at '$(KDIR)':" \
 		"install linux-headers-$$(uname -r) or pass KDIR=<kernel build dir>" >&2; exit 1; }
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/module modules
 
 cli:
 	$(MAKE) -C cli
@@ -48,11 +48,11 @@ install: modules_install
 	$(MAKE) -C cli install PREFIX=$(PREFIX)
 
 modules_install:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=updates modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/module INSTALL_MOD_DIR=updates modules_install
 
 clean:
 	$(MAKE) -C cli clean
 	rm -rf build
 	rm -f module/*.o module/*.ko module/*.mod module/*.mod.c \
-		module/.*.cmd module/modules.order Module.symvers modules.order \
-		.*.cmd module/*.mod.o
+		module/.*.cmd module/modules.order module/Module.symvers \
+		Module.symvers modules.order .*.cmd module/*.mod.o

@@ -69,18 +69,6 @@ static void report_host_without_listener_is_lost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, after.backlog, before.backlog);
 }
 
-static void read_open_never_reaches_report(struct kunit *test)
-{
-	struct file *file = kt_open(test, KT_RDMA_NOR, O_RDONLY);
-	struct counts before, after;
-
-	snapshot(&before);
-	KUNIT_EXPECT_NULL(test, cgw_match_file(file));
-	fput(file);
-	snapshot(&after);
-	KUNIT_EXPECT_EQ(test, after.matched, before.matched);
-}
-
 static int finding_suite_init(struct kunit_suite *suite)
 {
 	int err;
@@ -106,7 +94,6 @@ static void finding_suite_exit(struct kunit_suite *suite)
 static struct kunit_case finding_cases[] = {
 	KUNIT_CASE(host_open_is_a_match_not_a_finding),
 	KUNIT_CASE(report_host_without_listener_is_lost),
-	KUNIT_CASE(read_open_never_reaches_report),
 	{}
 };
 

@@ -22,6 +22,18 @@
 #include <net/genetlink.h>
 
 /*
+ * Why this kernel cannot run cgwatch, or NULL. On PREEMPT_RT kernels
+ * spinlocks sleep, and the probe's handler, which runs with preemption
+ * disabled, takes kernfs's and d_path()'s: cgwatch refuses to load there.
+ */
+static inline const char *cgw_kernel_unsupported(void)
+{
+	if (IS_ENABLED(CONFIG_PREEMPT_RT))
+		return "PREEMPT_RT kernel, where the probe's spinlocks sleep";
+	return NULL;
+}
+
+/*
  * Multicast groups that only CAP_NET_ADMIN may join arrived in 6.6 and were
  * backported (Debian's 6.1 has them). The flag is a macro, so its presence
  * is the probe. Without it any local process can subscribe to findings;

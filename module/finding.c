@@ -6,9 +6,10 @@
  * everything about the opener there and then: ids, namespaces, cgroup,
  * paths. Nothing it calls sleeps; strings are built in per-CPU scratch
  * buffers (the probe cannot be re-entered on a CPU) and copied into one
- * GFP_ATOMIC allocation sized to fit. A worker then sends the finding
- * in process context. Every finding that does not reach the queue or the
- * listeners is counted by cause.
+ * GFP_NOWAIT allocation sized to fit: a container can make findings at
+ * will, so they never draw on the kernel's emergency reserves. A worker
+ * then sends the finding in process context. Every finding that does not
+ * reach the queue or the listeners is counted by cause.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -153,7 +154,7 @@ static struct cgw_finding *cgw_finding_alloc(const char *const *text,
 
 	for (i = 0; i < n; i++)
 		size += cgw_text_size(text[i]);
-	return kzalloc(size, GFP_ATOMIC | __GFP_NOWARN);
+	return kzalloc(size, GFP_NOWAIT | __GFP_NOWARN);
 }
 
 static bool cgw_queue_slot(void)
@@ -184,7 +185,12 @@ void cgw_report(const struct cgw_rule *rule, struct file *file)
 
 	atomic64_inc(&cgw_counters.matched);
 	if (unlikely(in_nmi())) {
-		/* Only a probe that is not ftrace-based lands here. */
+		/*
+		 * Only a probe that is not ftrace-based lands here. The
+		 * opener cannot be examined, so the match is counted as a
+		 * finding, and as lost.
+		 */
+		atomic64_inc(&cgw_counters.findings);
 		atomic64_inc(&cgw_counters.drop_context);
 		return;
 	}
@@ -248,6 +254,10 @@ void cgw_report(const struct cgw_rule *rule, struct file *file)
  * Count the outcome of one multicast. The kernel answers -ESRCH both when
  * nobody is subscribed and when every subscriber's socket was full; only
  * sockets with NETLINK_BROADCAST_ERROR set make it say -ENOBUFS instead.
+ * netlink keeps one bitmap of subscribed groups for all network
+ * namespaces, so a subscriber in a namespace of its own (which receives
+ * nothing: the family lives in the initial one) makes the group look
+ * listened to, and its -ESRCH is then counted as a full socket.
  */
 static void cgw_count_send(int err)
 {

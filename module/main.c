@@ -12,12 +12,18 @@
 
 #include <linux/fs.h>
 #include <linux/module.h>
+#include "compat.h"
 #include "internal.h"
 
 static int __init cgw_init(void)
 {
+	const char *unsupported = cgw_kernel_unsupported();
 	int err;
 
+	if (unsupported) {
+		pr_err("not loading: %s\n", unsupported);
+		return -EOPNOTSUPP;
+	}
 	/* Built into the kernel: no module reference to give back later. */
 	cgw_cgroup1_fs = get_fs_type("cgroup");
 	if (!cgw_cgroup1_fs) {
