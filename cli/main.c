@@ -115,8 +115,13 @@ static int report_failure(const struct cgw_nl *nl)
 			CGWATCH_MCGRP_FINDINGS);
 		return EXIT_ERROR;
 	case CGW_NL_BAD_REPLY:
-		fprintf(stderr, "cgwatch: %s: malformed reply (attribute %d: %s)\n",
-			nl->step, de->attr, de->reason ? de->reason : "?");
+		if (de->attr < 0)
+			fprintf(stderr, "cgwatch: %s: malformed reply: %s\n",
+				nl->step, de->reason ? de->reason : "?");
+		else
+			fprintf(stderr, "cgwatch: %s: malformed reply (attribute %d: %s)\n",
+				nl->step, de->attr,
+				de->reason ? de->reason : "?");
 		return EXIT_ERROR;
 	case CGW_NL_NO_REPLY:
 		fprintf(stderr, "cgwatch: %s: no answer from the kernel within %d seconds\n",
@@ -228,24 +233,41 @@ static void print_overrun(unsigned long overruns, void *data)
 		overruns);
 }
 
-static int listen_loop(struct cgw_nl *nl, const struct options *o)
+static void print_module_event(int loaded, void *data)
+{
+	(void)data;
+	if (loaded)
+		fputs("cgwatch: the module is loaded again; listening\n", stderr);
+	else
+		fputs("cgwatch: the module was unloaded; waiting for it to be loaded again\n",
+		      stderr);
+}
+
+/* Said once: a local process may send many. */
+static void print_foreign(unsigned long count, uint32_t port, void *data)
+{
+	(void)data;
+	if (count == 1)
+		fprintf(stderr, "cgwatch: ignoring netlink messages that the kernel did not send (the first from port %" PRIu32 ")\n",
+			port);
+}
+
+static int listen_loop(struct cgw_nl *nl, const struct options *o,
+		       const sigset_t *wait_mask)
 {
 	struct listen_state ls = { .o = o };
 	struct cgw_listener l = {
 		.on_finding = print_finding,
 		.on_malformed = print_malformed,
 		.on_overrun = print_overrun,
+		.on_module = print_module_event,
+		.on_foreign = print_foreign,
 		.data = &ls,
+		.sigmask = wait_mask,
 		.stop = &stop_requested,
 	};
 	struct timespec deadline;
-	sigset_t wait_mask;
 
-	if (catch_stop_signals(&wait_mask) < 0) {
-		perror("cgwatch: setting up signals");
-		return EXIT_ERROR;
-	}
-	l.sigmask = &wait_mask;
 	if (o->has_timeout) {
 		clock_gettime(CLOCK_MONOTONIC, &deadline);
 		deadline.tv_sec += o->timeout;
@@ -258,14 +280,20 @@ static int listen_loop(struct cgw_nl *nl, const struct options *o)
 
 static int run_listen(const struct options *o)
 {
+	sigset_t wait_mask;
 	struct cgw_nl nl;
 	int ret;
 
+	/* Before anything else: a stop request during set-up is kept. */
+	if (catch_stop_signals(&wait_mask) < 0) {
+		perror("cgwatch: setting up signals");
+		return EXIT_ERROR;
+	}
 	if (cgw_nl_open(&nl, CGWATCH_GENL_NAME) < 0 ||
-	    cgw_nl_subscribe(&nl) < 0)
+	    cgw_nl_subscribe(&nl) < 0 || cgw_nl_follow_module(&nl) < 0)
 		ret = report_failure(&nl);
 	else
-		ret = listen_loop(&nl, o);
+		ret = listen_loop(&nl, o, &wait_mask);
 	cgw_nl_close(&nl);
 	return ret;
 }
@@ -453,6 +481,8 @@ int main(int argc, char **argv)
 	struct options o = { 0 };
 	int ret;
 
+	/* A closed output is an error to report (EPIPE), not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
 	ret = parse_global(argc, argv);
 	if (ret >= 0)
 		return ret;

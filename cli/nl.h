@@ -3,9 +3,14 @@
  * nl.h - talking to the cgwatch Generic Netlink family with libmnl.
  *
  * cgw_nl_open() finds the family, cgw_nl_subscribe() joins its findings
- * group, cgw_nl_get_status() asks for the counters and cgw_nl_listen()
- * hands each finding to a callback. On failure these return -1 and say
- * in struct cgw_nl what went wrong; printing is left to the caller.
+ * group, cgw_nl_follow_module() watches the module being unloaded and
+ * loaded again, cgw_nl_get_status() asks for the counters and
+ * cgw_nl_listen() hands each finding to a callback. On failure these
+ * return -1 and say in struct cgw_nl what went wrong; printing is left to
+ * the caller.
+ *
+ * Only datagrams sent by the kernel are read: any local process may send
+ * to a netlink socket's port, and must not be able to forge a finding.
  */
 #ifndef CGW_NL_H
 #define CGW_NL_H
@@ -14,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+#include <linux/genetlink.h>
 
 #include "decode.h"
 
@@ -36,6 +42,7 @@ enum cgw_nl_failure {
 };
 
 struct cgw_family {
+	char name[GENL_NAMSIZ];		/* empty if the message had none */
 	uint16_t id;
 	uint32_t version;
 	uint32_t findings_group;	/* 0: the family has no such group */
@@ -43,11 +50,15 @@ struct cgw_family {
 
 struct cgw_nl {
 	struct mnl_socket *sock;
+	struct mnl_socket *ctrl;	/* the controller's news, or NULL */
 	unsigned int portid;
 	unsigned int seq;
 	char *buf;			/* CGW_NL_BUF_SIZE bytes */
 	struct cgw_family family;
+	uint16_t previous_id;		/* the family's id before a reload */
 	unsigned long overruns;		/* ENOBUFS seen when listening */
+	uint32_t sender;		/* the port read from: 0, the kernel */
+	unsigned long foreign;		/* datagrams from other ports, dropped */
 
 	/* Why the last call failed. */
 	enum cgw_nl_failure failure;
@@ -65,6 +76,10 @@ struct cgw_listener {
 	void (*on_malformed)(const struct cgw_decode_error *err, void *data);
 	/* Findings were lost because the socket buffer was full. */
 	void (*on_overrun)(unsigned long overruns, void *data);
+	/* The module was unloaded (0), or loaded again and rejoined (1). */
+	void (*on_module)(int loaded, void *data);
+	/* A datagram from @port, not the kernel, was dropped. */
+	void (*on_foreign)(unsigned long count, uint32_t port, void *data);
 	void *data;
 
 	/* CLOCK_MONOTONIC; NULL: no deadline */
@@ -85,13 +100,21 @@ void cgw_nl_close(struct cgw_nl *nl);
 /* Join the findings group and enlarge the socket's receive buffer. */
 int cgw_nl_subscribe(struct cgw_nl *nl);
 
+/*
+ * Join the genetlink controller's notifications, so that cgw_nl_listen()
+ * sees the module unloaded and loaded again, and joins its new group.
+ */
+int cgw_nl_follow_module(struct cgw_nl *nl);
+
 /* Send CGWATCH_CMD_GET_STATUS and decode the reply into @st. */
 int cgw_nl_get_status(struct cgw_nl *nl, struct cgw_status *st);
 
 /*
  * Receive findings until the deadline passes, *stop is set, on_finding
  * asks to stop (all return 0) or something fails (-1). A receive buffer
- * overrun is counted and reported, and listening goes on.
+ * overrun is counted and reported, and listening goes on. So does a
+ * reload of the module, after cgw_nl_follow_module(); one that speaks
+ * another protocol version fails with CGW_NL_VERSION.
  */
 int cgw_nl_listen(struct cgw_nl *nl, const struct cgw_listener *l);
 
@@ -101,9 +124,9 @@ int cgw_nl_listen(struct cgw_nl *nl, const struct cgw_listener *l);
  * cgw_nl_socket: open and bind a netlink socket of @protocol, without
  * looking up any family (cgw_nl_open does this for NETLINK_GENERIC).
  *
- * cgw_nl_parse_family: a CTRL_CMD_NEWFAMILY reply into @fam, looking for
- * multicast group @group. Returns 0, or -EINVAL if the reply is malformed
- * or has no family id.
+ * cgw_nl_parse_family: a CTRL_CMD_NEWFAMILY or CTRL_CMD_DELFAMILY message
+ * into @fam, looking for multicast group @group. Returns 0, or -EINVAL if
+ * the message is malformed or has no family id.
  *
  * cgw_nl_dispatch: hand every finding of the family in @buf to @l.
  * Returns 1 if on_finding asked to stop, 0 to go on, -1 on failure.

@@ -333,6 +333,9 @@ static void test_status_full(void **state)
 	assert_true(s.drop_overrun == 3);
 	assert_true(s.drop_backlog == 4);
 	assert_true(s.kprobe_missed == 5);
+	assert_true(s.drop_context == 6);
+	assert_int_equal(s.listening, 1);
+	assert_int_equal(s.subscribe_admin, 1);
 	assert_true(cgw_status_has(&s, CGWATCH_A_CNT_KPROBE_MISSED));
 	assert_false(cgw_status_has(&s, CGWATCH_A_PID));
 }

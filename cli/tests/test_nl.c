@@ -31,18 +31,19 @@ struct group_def {
 	uint32_t id;
 };
 
-static struct nlmsghdr *family_reply(void *buf, uint16_t id,
-				     const struct group_def *groups, int n)
+/* What the controller says of family @name: @cmd NEWFAMILY or DELFAMILY. */
+static struct nlmsghdr *family_msg(void *buf, uint8_t cmd, const char *name,
+				   uint16_t id, uint32_t version,
+				   const struct group_def *groups, int n)
 {
-	struct nlmsghdr *nlh = msg_start(buf, GENL_ID_CTRL,
-					 CTRL_CMD_NEWFAMILY);
+	struct nlmsghdr *nlh = msg_start(buf, GENL_ID_CTRL, cmd);
 	struct nlattr *all, *one;
 	int i;
 
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, CGWATCH_GENL_NAME);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
 	if (id)
 		mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, id);
-	mnl_attr_put_u32(nlh, CTRL_ATTR_VERSION, CGWATCH_GENL_VERSION);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_VERSION, version);
 	mnl_attr_put_u32(nlh, CTRL_ATTR_HDRSIZE, 0);
 	mnl_attr_put_u32(nlh, CTRL_ATTR_MAXATTR, CGWATCH_A_MAX);
 	all = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
@@ -55,6 +56,13 @@ static struct nlmsghdr *family_reply(void *buf, uint16_t id,
 	}
 	mnl_attr_nest_end(nlh, all);
 	return nlh;
+}
+
+static struct nlmsghdr *family_reply(void *buf, uint16_t id,
+				     const struct group_def *groups, int n)
+{
+	return family_msg(buf, CTRL_CMD_NEWFAMILY, CGWATCH_GENL_NAME, id,
+			  CGWATCH_GENL_VERSION, groups, n);
 }
 
 static void test_parse_family(void **state)
@@ -70,6 +78,7 @@ static void test_parse_family(void **state)
 	assert_int_equal(cgw_nl_parse_family(family_reply(buf.data, 0x1f,
 							  groups, 2),
 					     CGWATCH_MCGRP_FINDINGS, &fam), 0);
+	assert_string_equal(fam.name, CGWATCH_GENL_NAME);
 	assert_int_equal(fam.id, 0x1f);
 	assert_int_equal(fam.version, CGWATCH_GENL_VERSION);
 	assert_int_equal(fam.findings_group, 12);
@@ -165,6 +174,10 @@ struct sink {
 	int bad_attr;
 	int overrun_calls;
 	unsigned long last_overruns;
+	int module_events[8];	/* 0: unloaded, 1: loaded again */
+	int n_module_events;
+	unsigned long foreign;
+	uint32_t foreign_port;
 };
 
 static int sink_finding(const struct cgw_finding *f, void *data)
@@ -197,12 +210,31 @@ static void sink_overrun(unsigned long overruns, void *data)
 	s->last_overruns = overruns;
 }
 
+static void sink_module(int loaded, void *data)
+{
+	struct sink *s = data;
+
+	if (s->n_module_events < (int)ARRAY_SIZE(s->module_events))
+		s->module_events[s->n_module_events] = loaded;
+	s->n_module_events++;
+}
+
+static void sink_foreign(unsigned long count, uint32_t port, void *data)
+{
+	struct sink *s = data;
+
+	s->foreign = count;
+	s->foreign_port = port;
+}
+
 static struct cgw_listener listener_for(struct sink *s)
 {
 	struct cgw_listener l = {
 		.on_finding = sink_finding,
 		.on_malformed = sink_malformed,
 		.on_overrun = sink_overrun,
+		.on_module = sink_module,
+		.on_foreign = sink_foreign,
 		.data = s,
 	};
 
@@ -289,13 +321,25 @@ static void open_receiver(struct cgw_nl *nl)
 	nl->family.id = TEST_FAMILY_ID;
 }
 
+/* A second socket, bound so that its port is known before it sends. */
 static int open_sender(void)
 {
+	struct sockaddr_nl addr = { .nl_family = AF_NETLINK };
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
 			NETLINK_USERSOCK);
 
 	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
 	return fd;
+}
+
+static uint32_t port_of(int fd)
+{
+	struct sockaddr_nl addr;
+	socklen_t len = sizeof(addr);
+
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&addr, &len), 0);
+	return addr.nl_pid;
 }
 
 /* Unicast to @portid, or multicast to @group if @portid is 0. */
@@ -347,6 +391,7 @@ static void test_listen_count(void **state)
 
 	(void)state;
 	open_receiver(&nl);
+	nl.sender = port_of(fd);
 	for (pid = 201; pid <= 203; pid++)
 		send_msg(fd, nl.portid, 0, msg_small_finding(buf.data, pid));
 	deadline_in(&deadline, 5000);	/* only if something breaks */
@@ -393,6 +438,7 @@ static void test_listen_stop_flag_set(void **state)
 
 	(void)state;
 	open_receiver(&nl);
+	nl.sender = port_of(fd);
 	send_msg(fd, nl.portid, 0, msg_small_finding(buf.data, 1));
 	l.stop = &stop;
 	assert_int_equal(cgw_nl_listen(&nl, &l), 0);
@@ -477,6 +523,7 @@ static void test_listen_overrun(void **state)
 
 	(void)state;
 	open_receiver(&nl);
+	nl.sender = port_of(fd);
 	nl.family.findings_group = TEST_GROUP;
 	assert_int_equal(cgw_nl_subscribe(&nl), 0);
 	if (geteuid() == 0)
@@ -508,6 +555,133 @@ static void test_listen_overrun(void **state)
 	cgw_nl_close(&nl);
 }
 
+/*
+ * Any local process may send to the listener's port: what does not come
+ * from the expected sender (the kernel, in real use) is dropped, counted
+ * and reported, and listening goes on.
+ */
+static void test_listen_drops_foreign(void **state)
+{
+	union msg_buf buf;
+	struct sink s = { .stop_after = 1 };
+	struct cgw_listener l = listener_for(&s);
+	struct timespec deadline;
+	struct cgw_nl nl;
+	int trusted = open_sender(), other = open_sender();
+
+	(void)state;
+	open_receiver(&nl);
+	nl.sender = port_of(trusted);
+	send_msg(other, nl.portid, 0, msg_small_finding(buf.data, 7));
+	send_msg(trusted, nl.portid, 0, msg_small_finding(buf.data, 8));
+	deadline_in(&deadline, 5000);	/* only if something breaks */
+	l.deadline = &deadline;
+
+	assert_int_equal(cgw_nl_listen(&nl, &l), 0);
+	assert_int_equal(s.findings, 1);
+	assert_int_equal(s.pids[0], 8);
+	assert_int_equal(nl.foreign, 1);
+	assert_int_equal(s.foreign, 1);
+	assert_int_equal(s.foreign_port, port_of(other));
+	close(trusted);
+	close(other);
+	cgw_nl_close(&nl);
+}
+
+/*
+ * One datagram with: a finding; the module unloaded; a finding of the
+ * old id still queued; news of other families; the module loaded again
+ * with a new id and group; a finding of the new id; one more of the old
+ * id; one of a family that is neither.
+ */
+static size_t reload_batch(char *buf, uint32_t new_version)
+{
+	static const struct group_def old_groups[] = {
+		{ CGWATCH_MCGRP_FINDINGS, TEST_GROUP },
+	};
+	static const struct group_def new_groups[] = {
+		{ CGWATCH_MCGRP_FINDINGS, TEST_GROUP + 1 },
+	};
+	struct nlmsghdr *nlh;
+	char *p = buf;
+
+	p = after(msg_small_finding(p, 101));
+	p = after(family_msg(p, CTRL_CMD_DELFAMILY, "other", 0x30, 1,
+			     NULL, 0));
+	p = after(family_msg(p, CTRL_CMD_DELFAMILY, CGWATCH_GENL_NAME,
+			     TEST_FAMILY_ID, CGWATCH_GENL_VERSION,
+			     old_groups, 1));
+	p = after(msg_small_finding(p, 102));
+	p = after(family_msg(p, CTRL_CMD_NEWFAMILY, "other", 0x31, 1,
+			     NULL, 0));
+	p = after(family_msg(p, CTRL_CMD_NEWFAMILY, CGWATCH_GENL_NAME,
+			     TEST_FAMILY_ID + 1, new_version, new_groups, 1));
+	nlh = msg_small_finding(p, 103);
+	nlh->nlmsg_type = TEST_FAMILY_ID + 1;
+	p = after(nlh);
+	p = after(msg_small_finding(p, 104));
+	nlh = msg_small_finding(p, 105);
+	nlh->nlmsg_type = TEST_FAMILY_ID + 2;
+	p = after(nlh);
+	return p - buf;
+}
+
+static void test_dispatch_module_reload(void **state)
+{
+	union msg_buf buf;
+	struct sink s = { 0 };
+	struct cgw_listener l = listener_for(&s);
+	struct cgw_nl nl;
+	size_t len = reload_batch(buf.data, CGWATCH_GENL_VERSION);
+
+	(void)state;
+	open_receiver(&nl);
+	nl.family.findings_group = TEST_GROUP;
+	assert_int_equal(cgw_nl_dispatch(&nl, buf.data, len, &l), 0);
+	assert_int_equal(s.findings, 4);
+	assert_int_equal(s.pids[0], 101);
+	assert_int_equal(s.pids[1], 102);
+	assert_int_equal(s.pids[2], 103);
+	assert_int_equal(s.pids[3], 104);
+	assert_int_equal(s.n_module_events, 2);
+	assert_int_equal(s.module_events[0], 0);
+	assert_int_equal(s.module_events[1], 1);
+	assert_int_equal(nl.family.id, TEST_FAMILY_ID + 1);
+	assert_int_equal(nl.family.findings_group, TEST_GROUP + 1);
+	cgw_nl_close(&nl);
+}
+
+/* A module that comes back speaking another version ends the listening. */
+static void test_dispatch_reload_other_version(void **state)
+{
+	union msg_buf buf;
+	struct sink s = { 0 };
+	struct cgw_listener l = listener_for(&s);
+	struct cgw_nl nl;
+	size_t len = reload_batch(buf.data, CGWATCH_GENL_VERSION + 1);
+
+	(void)state;
+	open_receiver(&nl);
+	nl.family.findings_group = TEST_GROUP;
+	assert_int_equal(cgw_nl_dispatch(&nl, buf.data, len, &l), -1);
+	assert_int_equal(nl.failure, CGW_NL_VERSION);
+	assert_int_equal(nl.peer_version, CGWATCH_GENL_VERSION + 1);
+	assert_int_equal(s.findings, 2);
+	assert_int_equal(s.n_module_events, 1);
+	cgw_nl_close(&nl);
+}
+
+/* The real controller's notification group can be joined by anyone. */
+static void test_follow_module(void **state)
+{
+	struct cgw_nl nl;
+
+	(void)state;
+	assert_int_equal(cgw_nl_socket(&nl, NETLINK_GENERIC), 0);
+	assert_int_equal(cgw_nl_follow_module(&nl), 0);
+	cgw_nl_close(&nl);
+}
+
 void run_nl_tests(struct unit_tally *t)
 {
 	static const struct CMUnitTest tests[] = {
@@ -524,6 +698,10 @@ void run_nl_tests(struct unit_tally *t)
 		cmocka_unit_test(test_listen_stop_flag_set),
 		cmocka_unit_test(test_listen_signal_wakes),
 		cmocka_unit_test(test_listen_overrun),
+		cmocka_unit_test(test_listen_drops_foreign),
+		cmocka_unit_test(test_dispatch_module_reload),
+		cmocka_unit_test(test_dispatch_reload_other_version),
+		cmocka_unit_test(test_follow_module),
 	};
 
 	UNIT_RUN(t, "nl", tests);
