@@ -18,6 +18,11 @@ passed=0
 failed=0
 rows=()
 
+# row NAME BUILD LOAD RESULT: one line of the summary table.
+row() {
+	rows+=("$(printf '%-10s %-8s %-8s %s' "$@")")
+}
+
 # count_results FILE: add the file's "ok -" / "not ok -" lines up; the
 # file's own counts are left in $file_passed and $file_failed.
 count_results() {
@@ -42,7 +47,7 @@ cli_unit() {
 	[ $f -ne 0 ] && tail -30 "$log" >&2
 	passed=$((passed + p))
 	failed=$((failed + f))
-	rows+=("$(printf '%-10s %-8s %-8s %s' cli-unit "build ok" - "$p passed, $f failed")")
+	row cli-unit "build ok" - "$p passed, $f failed"
 }
 
 # static_checks: checkpatch and sparse report nothing on the kernel code.
@@ -50,7 +55,7 @@ static_checks() {
 	local src f out kdir
 	if ! src=$("$CGW_TOP/scripts/linux-source.sh"); then
 		failed=$((failed + 1))
-		rows+=("$(printf '%-10s %-8s %-8s %s' static - - "no kernel source")")
+		row static - - "no kernel source"
 		return
 	fi
 	for f in $(cd "$CGW_TOP" && ls module/*.[ch] include/*.h kunit_tests/*.[ch] |
@@ -72,16 +77,18 @@ static_checks() {
 	rm -rf "$CGW_BUILD/sparse" && mkdir -p "$CGW_BUILD/sparse"
 	cp -r "$CGW_TOP/Kbuild" "$CGW_TOP/module" "$CGW_TOP/include" \
 		"$CGW_TOP/kunit_tests" "$CGW_BUILD/sparse/"
-	out=$(make -C "$kdir" M="$CGW_BUILD/sparse" C=2 CHECK=sparse modules 2>&1 |
-		grep -E 'warning:|error:')
-	if [ -z "$out" ]; then
-		echo "ok - static: sparse module/ kunit_tests/" >>"$CGW_BUILD/static"
-	else
+	if ! out=$(make -C "$kdir" M="$CGW_BUILD/sparse" C=2 CHECK=sparse \
+		modules 2>&1); then
+		echo "not ok - static: sparse: the build failed: $(echo "$out" | tail -3)" \
+			>>"$CGW_BUILD/static"
+	elif out=$(echo "$out" | grep -E 'warning:|error:'); [ -n "$out" ]; then
 		echo "not ok - static: sparse: $(echo "$out" | head -3)" >>"$CGW_BUILD/static"
+	else
+		echo "ok - static: sparse module/ kunit_tests/" >>"$CGW_BUILD/static"
 	fi
 	count_results "$CGW_BUILD/static"
-	rows+=("$(printf '%-10s %-8s %-8s %s' static - - \
-		"$file_passed passed, $file_failed failed")")
+	row static - - \
+		"$file_passed passed, $file_failed failed"
 }
 
 # boot SERIES SCRIPT OUTDIR INITRAMFS [ARGS]: one guest run into OUTDIR/results.
@@ -97,6 +104,33 @@ boot() {
 	fi
 }
 
+# console_clean NAME CONSOLE: no kernel bug, warning or lockdep report in
+# what the kernel printed on the guest's console, module unload included.
+console_clean() {
+	local bad
+	bad=$(grep -E -f "$CGW_TOP/tests/guest/kernel-faults.re" "$2" | head -3)
+	if [ -z "$bad" ]; then
+		echo "ok - $1: kernel log clean"
+	else
+		echo "not ok - $1: kernel log: $bad"
+	fi
+}
+
+# scenario SERIES SCRIPT OUT INITRAMFS [ARGS]: one scenario guest; its
+# results, then whether it ran to its end and its console is clean.
+scenario() {
+	local series=$1 script=$2 dir=$3/${2%.sh} initramfs=$4
+	shift 4
+	boot "$series" "$script" "$dir" "$initramfs" "$@"
+	grep -E '^(not )?ok - ' "$dir/results"
+	if grep -q '^# guest: script complete$' "$dir/results"; then
+		echo "ok - $script: ran to its end"
+	else
+		echo "not ok - $script: did not run to its end"
+	fi
+	console_clean "$script" "$dir/console"
+}
+
 # kunit SERIES OUT KO: the KUnit suites, from their KTAP.
 kunit() {
 	local series=$1 out=$2 ko=$3 kdir suites
@@ -110,13 +144,7 @@ kunit() {
 		"$out/kunit/results" >"$out/kunit/ktap-results"
 	grep '^not ok - the guest' "$out/kunit/results" >>"$out/kunit/ktap-results"
 	cat "$out/kunit/ktap-results"
-	bad=$(grep -E 'BUG:|WARNING:|KASAN|Oops|Call Trace|possible recursive locking|circular locking|sleeping function called from invalid context|inconsistent lock state' \
-		"$out/kunit/console" | head -3)
-	if [ -z "$bad" ]; then
-		echo "ok - kunit: kernel log clean"
-	else
-		echo "not ok - kunit: kernel log: $bad"
-	fi
+	console_clean kunit "$out/kunit/console"
 }
 
 # vm_kernel SERIES: build, load and scenarios on one kernel.
@@ -125,7 +153,7 @@ vm_kernel() {
 	mkdir -p "$out"
 	if ! ko=$("$CGW_TOP/scripts/build-module.sh" "$series"); then
 		failed=$((failed + 1))
-		rows+=("$(printf '%-10s %-8s %-8s %s' "$series" FAILED - -)")
+		row "$series" FAILED - -
 		return
 	fi
 	: >"$out/results"
@@ -135,16 +163,15 @@ vm_kernel() {
 	fi
 	"$CGW_TOP/scripts/initramfs.sh" "$out/initramfs.cpio.gz" "$ko"
 	for script in scenarios.sh attacks.sh attacks-v2.sh; do
-		boot "$series" "$script" "$out/${script%.sh}" \
-			"$out/initramfs.cpio.gz" "${args[@]}"
-		grep -E '^(not )?ok - ' "$out/${script%.sh}/results" >>"$out/results"
+		scenario "$series" "$script" "$out" "$out/initramfs.cpio.gz" \
+			"${args[@]}" >>"$out/results"
 	done
 	sed -i "s/^\(not \)\{0,1\}ok - /&$series: /" "$out/results"
 	count_results "$out/results"
 	local load=ok
 	grep -q "^ok - $series: module loads" "$out/results" || load=FAILED
-	rows+=("$(printf '%-10s %-8s %-8s %s' "$series" ok "$load" \
-		"$file_passed passed, $file_failed failed")")
+	row "$series" ok "$load" \
+		"$file_passed passed, $file_failed failed"
 }
 
 cli_unit

@@ -10,7 +10,7 @@ cgroup_v2_host
 load_module || { not_ok "module loads"; exit 0; }
 start_listener || exit 0
 
-id=$(echo -n cgroupns-host | sha256sum | cut -c1-64)
+id=$(container_id cgroupns-host)
 CTR_NAMESPACES="--pid --mount --uts --ipc --net" \
 	container_start host-ns "/docker/$id" '
 mkdir -p /tmp/x && mount -t cgroup -o none,name=x cgroup /tmp/x &&
@@ -24,7 +24,7 @@ expect "case 13: id from the cgroup2 path, named hierarchy" \
 	"docker /docker/$id name=x /y/notify_on_release" \
 	"$(echo "$f" | jq -r '"\(.runtime) \(.cgroup_path) \(.hierarchy) \(.cgroup_file)"')"
 
-id=$(echo -n cgroupns-private | sha256sum | cut -c1-64)
+id=$(container_id cgroupns-private)
 container_start private-ns "/docker/$id" '
 mkdir -p /tmp/z
 if mount -t cgroup -o none,name=z cgroup /tmp/z 2>/tmp/mount.err; then
@@ -45,3 +45,4 @@ expect "case 13, private cgroup namespace: no finding" 0 \
 
 stop_listener
 check_kernel_log "kernel log clean after the cgroup2-only cases"
+script_complete

@@ -10,7 +10,6 @@ cgroup_v1_host
 load_module || { not_ok "module loads"; exit 0; }
 start_listener || exit 0
 
-hex() { echo -n "$1" | sha256sum | cut -c1-64; }
 pod=pod6b1a6c8f-2d3b-4c7e-9f10-1234567890ab
 
 # --- the layouts of every runtime: one finding, that runtime and id ---
@@ -23,28 +22,31 @@ layout() {
 	expect "layout $name: one finding" 1 "$(echo "$f" | grep -c .)"
 	expect "layout $name: runtime, cgroup" "$runtime $path" \
 		"$(echo "$f" | jq -r '"\(.runtime) \(.cgroup_path)"')"
+	expect "layout $name: opener and file" \
+		"true $CPID 1 /tmp/c/x/notify_on_release rdma $path/x/notify_on_release" \
+		"$(echo "$f" | jq -r '"\(.container) \(.pid) \(.vpid) \(.path) \(.hierarchy) \(.cgroup_file)"')"
 }
-id=$(hex systemd-driver)
+id=$(container_id systemd-driver)
 layout docker-systemd "/system.slice/docker-$id.scope" docker "$id"
-id=$(hex containerd)
+id=$(container_id containerd)
 layout containerd-systemd \
 	"/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-$pod.slice/cri-containerd-$id.scope" \
 	containerd "$id"
-id=$(hex containerd-cgroupfs)
+id=$(container_id containerd-cgroupfs)
 layout containerd-cgroupfs \
 	"/kubepods-burstable-$pod.slice:cri-containerd:$id" containerd "$id"
-id=$(hex kubelet)
+id=$(container_id kubelet)
 layout kubernetes-cgroupfs "/kubepods/burstable/$pod/$id" kubernetes "$id"
-id=$(hex crio)
+id=$(container_id crio)
 layout crio \
 	"/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-$pod.slice/crio-$id.scope" \
 	crio "$id"
-id=$(hex podman)
+id=$(container_id podman)
 layout podman "/machine.slice/libpod-$id.scope/container" podman "$id"
 layout lxc "/lxc.payload.web01" lxc web01
 layout lxc-old "/lxc/web02" lxc web02
-id=$(hex outer)
-inner=$(hex inner)
+id=$(container_id outer)
+inner=$(container_id inner)
 layout docker-in-docker "/docker/$id/docker/$inner" docker "$inner"
 
 # --- the opener moves itself, in the hierarchy of the file it writes, to
@@ -52,8 +54,8 @@ layout docker-in-docker "/docker/$id/docker/$inner" docker "$inner"
 # the id, the others still name the real container ---
 own=pids
 [ -f /sys/fs/cgroup/memory/cgroup.procs ] && own=memory
-id=$(hex mover)
-fake=$(hex forged)
+id=$(container_id mover)
+fake=$(container_id forged)
 mark=$(wc -l <"$FINDINGS")
 container_start mover "/docker/$id" "
 mkdir -p /tmp/m && mount -t cgroup -o $own cgroup /tmp/m &&
@@ -74,7 +76,7 @@ expect "moved in the file's own hierarchy: the forged id is not reported" \
 # --- monitors run on the host: their writes are not findings ---
 mark=$(wc -l <"$FINDINGS")
 matches=$(status_field matches)
-id=$(hex monitored)
+id=$(container_id monitored)
 for path in "/machine.slice/libpod-conmon-$id.scope" \
 	"/kubepods.slice/crio-conmon-$id.scope" "/lxc.monitor.web01"; do
 	host_in_cgroup "$path" "mkdir -p /sys/fs/cgroup/rdma/mon &&
@@ -93,7 +95,7 @@ expect "monitors: their writes are matches" $((matches + 3)) \
 docker_caps=-all,+chown,+dac_override,+fowner,+fsetid,+kill,+setgid,+setuid
 docker_caps=$docker_caps,+setpcap,+net_bind_service,+net_raw,+sys_chroot
 docker_caps=$docker_caps,+mknod,+audit_write,+setfcap
-id=$(hex cve-2022-0492)
+id=$(container_id cve-2022-0492)
 mark=$(wc -l <"$FINDINGS")
 container_start cve "/docker/$id" '
 /usr/bin/setpriv --bounding-set '"$docker_caps"' --inh-caps -all \
@@ -116,7 +118,7 @@ else
 fi
 
 # --- cases 9 to 11: openat with a directory fd, openat2, io_uring, O_PATH ---
-id=$(hex writers)
+id=$(container_id writers)
 mark=$(wc -l <"$FINDINGS")
 matches=$(status_field matches)
 container_start writers "/docker/$id" '
@@ -125,12 +127,13 @@ mkdir -p /tmp/c && mount -t cgroup -o rdma cgroup /tmp/c && mkdir -p /tmp/c/x
 for how in openat-dirfd openat2 uring uring-async opath; do
 	sh -c "echo \$\$ >>/tmp/writers.pids
 		exec cgw-open $how /tmp/c/x/notify_on_release" >>/tmp/writers.out ||
-		echo "# $how failed"
+		echo "$how" >>/tmp/writers.failed
 	sleep 0.5
 done'
 container_go writers
 container_stop writers
 settle
+expect "cases 9-11: every open succeeded" "" "$(cat /tmp/writers.failed 2>/dev/null)"
 f=$(findings_of "$id" "$mark")
 # The pids of openat-dirfd, openat2, uring and uring-async, in order.
 pids=$(head -4 /tmp/writers.pids | tr '\n' ' ')
@@ -156,15 +159,20 @@ else
 fi
 
 # --- limitation: a write through a descriptor the host opened ---
-id=$(hex passed-fd)
+id=$(container_id passed-fd)
 mkdir -p /sys/fs/cgroup/rdma/passed
 mark=$(wc -l <"$FINDINGS")
+matches=$(status_field matches)
 exec 5>/sys/fs/cgroup/rdma/passed/notify_on_release
-container_start passed "/docker/$id" 'echo 1 >&5'
+container_start passed "/docker/$id" 'echo 1 >&5 && touch /tmp/passed.written'
 exec 5>&-
 container_go passed
 container_stop passed
 settle
+expect "limitation: the container wrote through the host's descriptor" \
+	"yes 1" "$([ -e /tmp/passed.written ] && echo yes) $(cat /sys/fs/cgroup/rdma/passed/notify_on_release)"
+expect "limitation: the host's open was the only match" \
+	$((matches + 1)) "$(status_field matches)"
 expect "limitation: a write through a host-opened descriptor is not seen" \
 	0 "$(findings_of "$id" "$mark" | grep -c .)"
 
@@ -174,7 +182,7 @@ expect "limitation: a write through a host-opened descriptor is not seen" \
 mark=$(wc -l <"$FINDINGS")
 runc_ids=
 for layout in cgroupfs systemd; do
-	id=$(hex "runc-$layout")
+	id=$(container_id "runc-$layout")
 	runc_ids="$runc_ids $id"
 	case $layout in
 	cgroupfs) path=/docker/$id ;;
@@ -197,3 +205,4 @@ expect "runc starts and stops two containers: no finding but their escapes" \
 
 stop_listener
 check_kernel_log "kernel log clean after the attack cases"
+script_complete

@@ -16,7 +16,7 @@ ROUNDS=${CGW_BENCH_ROUNDS:-3}
 PAIRS=${CGW_BENCH_PAIRS:-200000}
 FINDING_PAIRS=${CGW_BENCH_FINDING_PAIRS:-20000}
 CONFIGS=${CGW_BENCH_CONFIGS:-baseline empty cgwatch bpftrace sysdig}
-CTR_ID=$(echo -n bench | sha256sum | cut -c1-64)
+CTR_ID=$(container_id bench)
 OUT=$FINDINGS
 
 echo "# bench on $(uname -r), $(nproc) CPU"

@@ -11,7 +11,7 @@ start_listener || { echo "# demo: FAIL: no listener"; exit 0; }
 cgwatch listen >/tmp/findings.txt &
 TEXT_LISTENER=$!
 
-id=$(echo -n cgwatch-demo | sha256sum | cut -c1-64)
+id=$(container_id cgwatch-demo)
 runc_bundle /tmp/bundle "/docker/$id" '
 mkdir -p /tmp/cgrp && mount -t cgroup -o rdma cgroup /tmp/cgrp
 mkdir /tmp/cgrp/x
@@ -27,9 +27,8 @@ echo "# host: writing notify_on_release from the initial namespaces"
 mkdir -p /sys/fs/cgroup/rdma/host-job
 echo 1 >/sys/fs/cgroup/rdma/host-job/notify_on_release
 settle
-stop_listener
-kill -INT "$TEXT_LISTENER"
-wait "$TEXT_LISTENER"
+kill -INT "$LISTENER" "$TEXT_LISTENER"
+wait "$LISTENER" "$TEXT_LISTENER"
 
 echo "# findings, as cgwatch listen prints them:"
 sed 's/^/finding: /' /tmp/findings.txt

@@ -8,6 +8,10 @@ FINDINGS=/tmp/findings.jsonl
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; }
 
+# script_complete: the last line of every scenario script. The host
+# counts a script that did not print it as cut short.
+script_complete() { echo "# guest: script complete"; }
+
 # expect NAME EXPECTED ACTUAL
 expect() {
 	if [ "$2" = "$3" ]; then
@@ -60,13 +64,9 @@ status_field() {
 	cgwatch status --json | jq -r ".$1"
 }
 
-# start_listener [ARGS]: `cgwatch listen --json` into $FINDINGS, returning
-# once the module sees a subscriber.
-start_listener() {
+# wait_listening: until the module sees a subscriber to its findings.
+wait_listening() {
 	local i=0
-	cgwatch listen --json "$@" >"$FINDINGS" 2>/tmp/listener.err &
-	LISTENER=$!
-	LISTENERS="$LISTENERS $LISTENER"
 	while [ "$(status_field listening)" != true ]; do
 		i=$((i + 1))
 		[ $i -gt 100 ] && { not_ok "listener subscribed"; return 1; }
@@ -74,9 +74,26 @@ start_listener() {
 	done
 }
 
+# start_listener [ARGS]: `cgwatch listen --json` into $FINDINGS, returning
+# once the module sees a subscriber.
+start_listener() {
+	cgwatch listen --json "$@" >"$FINDINGS" 2>/tmp/listener.err &
+	LISTENER=$!
+	wait_listening
+}
+
+# stop_listener [PATTERN]: SIGINT ends the listener with status 0, and it
+# said nothing on stderr but what a module reload makes it say (and lines
+# matching PATTERN, where the scenario expects them).
 stop_listener() {
+	local rc
 	kill -INT "$LISTENER" 2>/dev/null
 	wait "$LISTENER"
+	rc=$?
+	expect "listener: SIGINT ends it with status 0" 0 "$rc"
+	expect "listener: nothing unexpected on stderr" "" \
+		"$(grep -v -e 'the module \(was unloaded\|is loaded again\)' \
+			-e "${1:-^$}" /tmp/listener.err)"
 }
 
 # settle: wait until every finding counted has been sent or dropped.
@@ -142,10 +159,11 @@ ns_inode() {
 	readlink "/proc/$1/ns/$2" | sed 's/.*\[\(.*\)\]/\1/'
 }
 
-# check_kernel_log NAME: no kernel bug, warning or lockdep report so far.
+# check_kernel_log NAME: no kernel bug, warning or lockdep report so far
+# (the patterns are those the host looks for on the console too).
 check_kernel_log() {
 	local bad
-	bad=$(dmesg | grep -E 'BUG:|WARNING:|KASAN|Oops|Call Trace|possible recursive locking|circular locking|sleeping function called from invalid context|inconsistent lock state' | head -5)
+	bad=$(dmesg | grep -E -f /tests/kernel-faults.re | head -5)
 	if [ -z "$bad" ]; then
 		ok "$1"
 	else
@@ -153,9 +171,10 @@ check_kernel_log() {
 	fi
 }
 
-# A fixed container id, as Docker makes them: 64 lowercase hex digits.
-docker_id() {
-	printf '%064x' "$1" | tr 0 "${2:-a}"
+# container_id NAME: a container id as Docker makes them (64 lowercase
+# hex digits), the same for the same NAME.
+container_id() {
+	echo -n "$1" | sha256sum | cut -c1-64
 }
 
 # The capabilities of a privileged container (docker run --privileged).

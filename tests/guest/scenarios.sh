@@ -8,8 +8,8 @@ cgroup_v1_host
 if load_module; then ok "module loads"; else not_ok "module loads"; exit 0; fi
 start_listener || exit 0
 
-escape_id=$(echo -n escape | sha256sum | cut -c1-64)
-probe_id=$(echo -n probe | sha256sum | cut -c1-64)
+escape_id=$(container_id escape)
+probe_id=$(container_id probe)
 
 # --- case 1: a container mounts rdma, makes a child, writes the file ---
 t0=$(date +%s)
@@ -65,7 +65,7 @@ fi
 container_stop "$escape_id"
 
 # --- cases 6 to 8: other writers and other ways to name the file ---
-ways_id=$(echo -n ways | sha256sum | cut -c1-64)
+ways_id=$(container_id ways)
 before=$(wc -l <"$FINDINGS")
 container_start "$ways_id" "/docker/$ways_id" '
 mkdir -p /tmp/w && mount -t cgroup -o rdma cgroup /tmp/w && mkdir /tmp/w/v
@@ -88,7 +88,7 @@ expect "cases 6-8: every finding names the real file" \
 	"$(tail -n +$((before + 1)) "$FINDINGS" | jq -r .cgroup_file | sort -u)"
 
 # --- a path longer than a finding keeps is cut at its start, not lost ---
-deep_id=$(echo -n deep | sha256sum | cut -c1-64)
+deep_id=$(container_id deep)
 container_start "$deep_id" "/docker/$deep_id" '
 mkdir -p /tmp/d && mount -t cgroup -o rdma cgroup /tmp/d
 n=$(printf "%0200d" 0); p=/tmp/d
@@ -159,7 +159,7 @@ fi
 stop_listener
 
 # --- with nobody listening, a finding is counted as lost ---
-lone_id=$(echo -n lone | sha256sum | cut -c1-64)
+lone_id=$(container_id lone)
 container_start "$lone_id" "/docker/$lone_id" '
 mkdir -p /tmp/c && mount -t cgroup -o rdma cgroup /tmp/c && mkdir /tmp/c/x
 echo 1 >/tmp/c/x/notify_on_release'
@@ -170,34 +170,47 @@ expect "no listener: counted as lost" 1 "$(status_field lost_no_listener)"
 expect "no listener: nothing more sent" 7 "$(status_field findings_sent)"
 check_kernel_log "kernel log clean after the scenarios"
 
-# --- unload at any moment: listener attached, opens on every CPU ---
-load_id=$(echo -n load | sha256sum | cut -c1-64)
-start_listener
+# --- unload at any moment: a listener attached, opens on every CPU ---
+load_id=$(container_id load)
+start_listener || exit 0
 container_start "$load_id" "/docker/$load_id" '
 mkdir -p /tmp/l && mount -t cgroup -o rdma cgroup /tmp/l && mkdir /tmp/l/z
 while [ ! -e /tmp/stop.load ]; do
 	echo 1 >/tmp/l/z/notify_on_release; cat /proc/version >/dev/null
 done'
 container_go "$load_id" &
+loaders=$!
 for cpu in $(seq "$(nproc)"); do
 	( while [ ! -e /tmp/stop.load ]; do
 		cat /init /proc/version >/dev/null
 		echo 0 >/sys/fs/cgroup/rdma/batch/notify_on_release
 	done ) &
+	loaders="$loaders $!"
 done
-unloaded=0
+reloaded=0
 cycles=${CGW_UNLOAD_CYCLES:-5}
 for i in $(seq "$cycles"); do
 	sleep 0.5
-	rmmod cgwatch && insmod /cgwatch.ko && unloaded=$((unloaded + 1))
-	start_listener >/dev/null 2>&1 || true
+	rmmod cgwatch && insmod /cgwatch.ko && reloaded=$((reloaded + 1))
 done
 touch /tmp/stop.load
 container_stop "$load_id"
-kill -INT $LISTENERS 2>/dev/null
-wait
-expect "unload and reload under load: cycles" "$cycles" "$unloaded"
+wait $loaders
+expect "unload and reload under load: cycles" "$cycles" "$reloaded"
+
+# The listener attached before the first unload followed every reload.
+after_id=$(container_id after-reload)
+wait_listening
+mark=$(wc -l <"$FINDINGS")
+escape_in "$after_id" "/docker/$after_id"
+settle
+expect "listener kept across $cycles reloads: the finding made after them" \
+	1 "$(findings_of "$after_id" "$mark" | grep -c .)"
+expect "listener kept across reloads: it said so each time" \
+	"$cycles $cycles" "$(grep -c 'was unloaded' /tmp/listener.err) $(grep -c 'is loaded again' /tmp/listener.err)"
+stop_listener 'receive buffer overrun'
 check_kernel_log "kernel log clean after unloading under load"
 rmmod cgwatch
 cgwatch status >/dev/null 2>&1
 expect "status without the module: exit 3" 3 $?
+script_complete
