@@ -6,6 +6,7 @@
 #   make check           every test; the last line says N passed, N failed
 #   make bench           cost per open() against an empty kprobe and peers
 #   make install         the CLI to $(PREFIX)/bin, the module to /lib/modules
+#                        (both under $(DESTDIR) when it is set)
 #
 # Without KDIR the running kernel's build tree is used; where it has none
 # (a build machine whose own kernel is not the target), Debian 12's cloud
@@ -48,7 +49,8 @@ install: modules_install
 	$(MAKE) -C cli install PREFIX=$(PREFIX)
 
 modules_install:
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/module INSTALL_MOD_DIR=updates modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/module INSTALL_MOD_DIR=updates \
+		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 
 clean:
 	$(MAKE) -C cli clean

@@ -91,6 +91,17 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Flush what was printed; a write that failed is an error to report. */
+static int flush_stdout(const char *what)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "cgwatch: cannot write the %s: %s\n", what,
+			strerror(errno));
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
+}
+
 /* ---- reporting netlink failures ---- */
 
 static int report_failure(const struct cgw_nl *nl)
@@ -154,11 +165,11 @@ static int run_status(const struct options *o)
 
 	ret = o->json ? cgw_print_status_json(stdout, &st) :
 			cgw_print_status_text(stdout, &st);
-	if (ret < 0 || fflush(stdout) == EOF) {
+	if (ret < 0) {
 		fprintf(stderr, "cgwatch: cannot write the status\n");
 		return EXIT_ERROR;
 	}
-	return EXIT_OK;
+	return flush_stdout("status");
 }
 
 /* ---- listen ---- */
@@ -304,14 +315,14 @@ static int run_help(const struct options *o)
 {
 	(void)o;
 	fputs(help_text, stdout);
-	return EXIT_OK;
+	return flush_stdout("help");
 }
 
 static int run_version(void)
 {
 	printf("cgwatch %s (protocol %d)\n", CGW_CLI_VERSION,
 	       CGWATCH_GENL_VERSION);
-	return EXIT_OK;
+	return flush_stdout("version");
 }
 
 /* ---- arguments ---- */
@@ -396,7 +407,10 @@ static int set_timeout(struct options *o, const char *value)
 	return 0;
 }
 
-/* One option of @cmd. Returns 0, -1 after --help, or EXIT_USAGE. */
+/*
+ * One option of @cmd. Returns 0, -1 after --help, EXIT_USAGE, or
+ * EXIT_ERROR if the help could not be written.
+ */
 static int apply_option(const struct command *cmd, int c, char **argv,
 			struct options *o)
 {
@@ -411,8 +425,7 @@ static int apply_option(const struct command *cmd, int c, char **argv,
 	case 't':
 		return set_timeout(o, optarg);
 	case 'h':
-		run_help(o);
-		return -1;
+		return run_help(o) == EXIT_OK ? -1 : EXIT_ERROR;
 	case ':':
 		return usage_error("option '%s' of '%s' needs a value",
 				   bad_option(argv, buf, sizeof(buf)),

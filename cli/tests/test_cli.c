@@ -5,6 +5,7 @@
  * hints at --help, prints nothing on stdout and exits 2. None of these
  * runs gets as far as opening a netlink socket.
  */
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,12 @@ static void slurp(FILE *f, char *buf, size_t size)
 	fclose(f);
 }
 
-/* Run cgwatch with @args (NULL-terminated, without argv[0]). */
-static void run_cli(const char *const *args, struct run *r)
+/*
+ * Run cgwatch with @args (NULL-terminated, without argv[0]), its output
+ * to @out_path if not NULL, else captured in @r->out.
+ */
+static void run_cli_to(const char *out_path, const char *const *args,
+		       struct run *r)
 {
 	char *argv[16] = { (char *)CGWATCH_BIN };
 	posix_spawn_file_actions_t fa;
@@ -49,7 +54,11 @@ static void run_cli(const char *const *args, struct run *r)
 	for (i = 0; args[i]; i++)
 		argv[i + 1] = (char *)args[i];
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fileno(out), 1);
+	if (out_path)
+		posix_spawn_file_actions_addopen(&fa, 1, out_path, O_WRONLY,
+						 0);
+	else
+		posix_spawn_file_actions_adddup2(&fa, fileno(out), 1);
 	posix_spawn_file_actions_adddup2(&fa, fileno(err), 2);
 	assert_int_equal(posix_spawn(&pid, CGWATCH_BIN, &fa, NULL, argv,
 				     environ), 0);
@@ -58,6 +67,11 @@ static void run_cli(const char *const *args, struct run *r)
 	r->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
 	slurp(out, r->out, sizeof(r->out));
 	slurp(err, r->err, sizeof(r->err));
+}
+
+static void run_cli(const char *const *args, struct run *r)
+{
+	run_cli_to(NULL, args, r);
 }
 
 #define HINT	"Try 'cgwatch --help' for more information.\n"
@@ -108,6 +122,22 @@ static void test_version(void **state)
 	assert_int_equal(strncmp(r.out, "cgwatch ", 8), 0);
 	assert_non_null(strstr(r.out, " (protocol 1)\n"));
 	assert_string_equal(r.err, "");
+}
+
+/* Output that cannot be written is an error, said on stderr. */
+static void test_write_failure(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_cli_to("/dev/full", ARGS("--version"), &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err,
+		"cgwatch: cannot write the version: No space left on device\n");
+	run_cli_to("/dev/full", ARGS("listen", "--help"), &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err,
+		"cgwatch: cannot write the help: No space left on device\n");
 }
 
 static void test_bad_count(void **state)
@@ -162,6 +192,7 @@ void run_cli_tests(struct unit_tally *t)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_bad_count),
 		cmocka_unit_test(test_bad_timeout),
 		cmocka_unit_test(test_unknown_command_or_option),
