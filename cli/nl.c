@@ -172,7 +172,7 @@ static int parse_family_attr(const struct nlattr *attr, const char *group,
 		fam->version = mnl_attr_get_u32(attr);
 		break;
 	case CTRL_ATTR_MCAST_GROUPS:
-		return parse_groups(attr, group, &fam->findings_group);
+		return parse_groups(attr, group, &fam->group);
 	}
 	return 0;
 }
@@ -319,7 +319,7 @@ static void raise_rcvbuf(struct cgw_nl *nl)
 int cgw_nl_subscribe(struct cgw_nl *nl)
 {
 	static const char step[] = "subscribing to findings";
-	unsigned int group = nl->family.findings_group;
+	unsigned int group = nl->family.group;
 
 	if (!group)
 		return failed(nl, CGW_NL_NO_GROUP, step, 0);
@@ -346,7 +346,7 @@ int cgw_nl_follow_module(struct cgw_nl *nl)
 
 	if (lookup_family(nl, "nlctrl", "notify", &ctrl) < 0)
 		return -1;
-	group = ctrl.findings_group;
+	group = ctrl.group;
 	if (!group)
 		return failed(nl, CGW_NL_NO_GROUP, step, 0);
 	nl->ctrl = mnl_socket_open(NETLINK_GENERIC);
@@ -481,10 +481,10 @@ static int module_event(struct dispatch *d, const struct nlmsghdr *nlh)
 	    strcmp(fam.name, CGWATCH_GENL_NAME))
 		return MNL_CB_OK;	/* another family, or other news */
 	if (genl->cmd == CTRL_CMD_DELFAMILY) {
-		if (fam.id != nl->family.id || !nl->family.findings_group)
+		if (fam.id != nl->family.id || !nl->family.group)
 			return MNL_CB_OK;
 		/* The kernel has dropped the group's members already. */
-		nl->family.findings_group = 0;
+		nl->family.group = 0;
 		if (d->l->on_module)
 			d->l->on_module(0, d->l->data);
 		return MNL_CB_OK;

@@ -45,7 +45,7 @@ struct cgw_family {
 	char name[GENL_NAMSIZ];		/* empty if the message had none */
 	uint16_t id;
 	uint32_t version;
-	uint32_t findings_group;	/* 0: the family has no such group */
+	uint32_t group;			/* the multicast group looked for, 0: none */
 };
 
 struct cgw_nl {

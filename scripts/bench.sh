@@ -66,7 +66,7 @@ CGW_INITRAMFS_BINARIES="/usr/bin/bpftrace /usr/bin/sysdig" \
 	"$out/empty/empty_kprobe.ko" "$out/scap/scap.ko" \
 	"$CGW_TOP/tests/bench/file_open.bt"
 
-say "booting $(cat "$kernel/release") under QEMU's instruction clock ($rounds rounds, about 30 minutes)"
+say "booting $(cat "$kernel/release") under QEMU's instruction clock ($rounds rounds, about 10 minutes)"
 CGW_VM_ACCEL=tcg,thread=single CGW_VM_CPUS=1 CGW_VM_MEM=3072 \
 	CGW_VM_QEMU_ARGS="-icount shift=0" CGW_VM_TIMEOUT=${CGW_BENCH_TIMEOUT:-5400} \
 	"$CGW_TOP/scripts/vm.sh" "$kernel/vmlinuz" "$out/initramfs.cpio.gz" \

@@ -81,7 +81,7 @@ static void test_parse_family(void **state)
 	assert_string_equal(fam.name, CGWATCH_GENL_NAME);
 	assert_int_equal(fam.id, 0x1f);
 	assert_int_equal(fam.version, CGWATCH_GENL_VERSION);
-	assert_int_equal(fam.findings_group, 12);
+	assert_int_equal(fam.group, 12);
 }
 
 static void test_parse_family_no_group(void **state)
@@ -95,7 +95,7 @@ static void test_parse_family_no_group(void **state)
 							  groups, 1),
 					     CGWATCH_MCGRP_FINDINGS, &fam), 0);
 	assert_int_equal(fam.id, 0x20);
-	assert_int_equal(fam.findings_group, 0);
+	assert_int_equal(fam.group, 0);
 }
 
 static void test_parse_family_rejects(void **state)
@@ -155,7 +155,7 @@ static void test_open_version_mismatch(void **state)
 	assert_int_equal(nl.failure, CGW_NL_VERSION);
 	assert_int_equal(nl.peer_version, 2);
 	assert_int_equal(nl.family.id, GENL_ID_CTRL);
-	assert_int_equal(nl.family.findings_group, 0);
+	assert_int_equal(nl.family.group, 0);
 
 	/* and it has no "findings" group to join */
 	assert_int_equal(cgw_nl_subscribe(&nl), -1);
@@ -524,7 +524,7 @@ static void test_listen_overrun(void **state)
 	(void)state;
 	open_receiver(&nl);
 	nl.sender = port_of(fd);
-	nl.family.findings_group = TEST_GROUP;
+	nl.family.group = TEST_GROUP;
 	assert_int_equal(cgw_nl_subscribe(&nl), 0);
 	if (geteuid() == 0)
 		assert_true(rcvbuf_of(&nl) >= CGW_NL_RCVBUF);
@@ -636,7 +636,7 @@ static void test_dispatch_module_reload(void **state)
 
 	(void)state;
 	open_receiver(&nl);
-	nl.family.findings_group = TEST_GROUP;
+	nl.family.group = TEST_GROUP;
 	assert_int_equal(cgw_nl_dispatch(&nl, buf.data, len, &l), 0);
 	assert_int_equal(s.findings, 4);
 	assert_int_equal(s.pids[0], 101);
@@ -647,7 +647,7 @@ static void test_dispatch_module_reload(void **state)
 	assert_int_equal(s.module_events[0], 0);
 	assert_int_equal(s.module_events[1], 1);
 	assert_int_equal(nl.family.id, TEST_FAMILY_ID + 1);
-	assert_int_equal(nl.family.findings_group, TEST_GROUP + 1);
+	assert_int_equal(nl.family.group, TEST_GROUP + 1);
 	cgw_nl_close(&nl);
 }
 
@@ -662,7 +662,7 @@ static void test_dispatch_reload_other_version(void **state)
 
 	(void)state;
 	open_receiver(&nl);
-	nl.family.findings_group = TEST_GROUP;
+	nl.family.group = TEST_GROUP;
 	assert_int_equal(cgw_nl_dispatch(&nl, buf.data, len, &l), -1);
 	assert_int_equal(nl.failure, CGW_NL_VERSION);
 	assert_int_equal(nl.peer_version, CGWATCH_GENL_VERSION + 1);
