@@ -76,49 +76,62 @@ bool cgw_origin_is_container(const struct cgw_ns_view *view,
 
 /*
  * The opener's cgroups, one per hierarchy, in the order they are read:
- * cgroup2, then each v1 hierarchy that has a controller, in the kernel's
- * controller order. Runtimes place a container in cgroup2 or in every v1
- * hierarchy they find, so each of these can name it. A named v1 hierarchy
- * ("name=systemd") has no controller to reach it by: a task's place there
- * is only found under a lock that modules cannot take.
+ * each v1 hierarchy that has a controller, in the kernel's controller
+ * order, then cgroup2. Runtimes place a container in every v1 hierarchy
+ * they find (its cgroup namespace is then rooted there, and the container
+ * cannot climb out), or in cgroup2 where the controllers are. On a v1
+ * host a container is left at the root of cgroup2, where its cgroup
+ * namespace lets it move anywhere, into a cgroup named like any other
+ * container: so cgroup2 speaks last. A named v1 hierarchy ("name=systemd")
+ * has no controller to reach it by: a task's place there is only found
+ * under a lock that modules cannot take.
  */
 struct cgw_cgroup_walk {
 	/* Hierarchies already read, or not to be read. */
 	const struct cgroup_root *done[CGROUP_SUBSYS_COUNT + 2];
 	unsigned int n_done;
-	int ssid;			/* -1: cgroup2 comes next */
+	int ssid;			/* CGROUP_SUBSYS_COUNT: cgroup2 next */
+	struct cgroup *dfl;		/* the task's cgroup2 cgroup */
+	const struct cgroup_root *skip;
 };
 
 static void cgw_walk_start(struct cgw_cgroup_walk *w,
 			   const struct cgroup_root *skip)
 {
 	w->n_done = 0;
-	w->ssid = -1;
+	w->ssid = 0;
+	w->dfl = task_dfl_cgroup(current);
+	w->skip = skip;
 	if (skip)
 		w->done[w->n_done++] = skip;
+	/* Controllers bound to cgroup2 are read there, at the end. */
+	w->done[w->n_done++] = w->dfl->root;
+}
+
+static bool cgw_walk_done(const struct cgw_cgroup_walk *w,
+			  const struct cgroup_root *root)
+{
+	unsigned int i;
+
+	for (i = 0; i < w->n_done; i++)
+		if (w->done[i] == root)
+			return true;
+	return false;
 }
 
 /* The next hierarchy's cgroup of the current task, or NULL at the end. */
 static struct cgroup *cgw_walk_next(struct cgw_cgroup_walk *w)
 {
 	while (w->ssid < CGROUP_SUBSYS_COUNT) {
-		struct cgroup *cgrp;
-		unsigned int i;
+		struct cgroup *cgrp = task_cgroup(current, w->ssid++);
 
-		if (w->ssid < 0)
-			cgrp = task_dfl_cgroup(current);
-		else
-			cgrp = task_cgroup(current, w->ssid);
-		w->ssid++;
-		if (!cgrp)
-			continue;
-		for (i = 0; i < w->n_done && w->done[i] != cgrp->root; i++)
-			;
-		if (i < w->n_done)
+		if (!cgrp || cgw_walk_done(w, cgrp->root))
 			continue;
 		w->done[w->n_done++] = cgrp->root;
 		return cgrp;
 	}
+	if (w->ssid++ == CGROUP_SUBSYS_COUNT && w->skip != w->dfl->root)
+		return w->dfl;
 	return NULL;
 }
 

@@ -45,7 +45,7 @@ for binary in ${CGW_INITRAMFS_BINARIES:-}; do
 	copy_with_libs "$binary" "$binary"
 done
 make -s -C "$CGW_TOP/tests/helpers" >&2
-for helper in cgw-open openloop; do
+for helper in cgw-open cgw-fhmove openloop; do
 	install -m 0755 "$CGW_TOP/tests/helpers/$helper" "$root/usr/bin/$helper"
 done
 install -m 0644 "$module" "$root/cgwatch.ko"

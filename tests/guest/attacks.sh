@@ -73,6 +73,103 @@ expect "moved in the file's own hierarchy: fields" \
 expect "moved in the file's own hierarchy: the forged id is not reported" \
 	0 "$(findings_of "$fake" "$mark" | grep -c .)"
 
+# --- the opener moves itself in cgroup2: a v1 host leaves containers at
+# its root, where their cgroup namespace lets them go anywhere. The v1
+# hierarchies, read first, still name the real container ---
+id=$(container_id cgroup2-mover)
+fake=$(container_id cgroup2-forged)
+mark=$(wc -l <"$FINDINGS")
+container_start v2mover "/docker/$id" "
+mkdir -p /tmp/c /tmp/u && mount -t cgroup -o rdma cgroup /tmp/c &&
+mkdir -p /tmp/c/x && mount -t cgroup2 none /tmp/u &&
+mkdir -p /tmp/u/docker/$fake && echo \$\$ >/tmp/u/docker/$fake/cgroup.procs &&
+grep '^0::' /proc/self/cgroup >/tmp/v2mover.cgroup &&
+echo 1 >/tmp/c/x/notify_on_release"
+container_go v2mover
+container_stop v2mover
+settle
+expect "moved in cgroup2: the opener was in the forged cgroup" \
+	"0::/docker/$fake" "$(cat /tmp/v2mover.cgroup)"
+expect "moved in cgroup2: one finding, the real id from the v1 hierarchies" \
+	"docker $id /docker/$id" \
+	"$(findings_of "$id" "$mark" | jq -r '"\(.runtime) \(.container_id) \(.cgroup_path)"')"
+expect "moved in cgroup2: the forged id is not reported" \
+	0 "$(findings_of "$fake" "$mark" | grep -c .)"
+
+# --- limitation: a privileged container leaves its cgroups through file
+# handles, which reach above its cgroup namespace's root: still a finding,
+# of a container whose cgroups name none ---
+id=$(container_id handle-mover)
+mark=$(wc -l <"$FINDINGS")
+container_start fhmover "/docker/$id" "
+moved=yes
+for h in $CG_V1_HIERARCHIES; do
+	mkdir -p /tmp/h/\$h && mount -t cgroup -o \$h cgroup /tmp/h/\$h &&
+		cgw-fhmove /tmp/h/\$h \$\$ || moved=no
+done
+echo \$moved >/tmp/fhmover.moved
+mkdir -p /tmp/h/rdma/x && echo 1 >/tmp/h/rdma/x/notify_on_release"
+container_go fhmover
+fhmover=$CPID
+container_stop fhmover
+settle
+f=$(tail -n +$((mark + 1)) "$FINDINGS" | jq -c "select(.pid == $fhmover)")
+moved=$(cat /tmp/fhmover.moved)
+echo "# file handles took the opener out of its cgroups: $moved"
+if [ "$moved" = yes ]; then
+	expect "limitation: out of its cgroups by file handles: a container with no id" \
+		"true unknown  / /docker/$id/x/notify_on_release" \
+		"$(echo "$f" | jq -r '"\(.container) \(.runtime) \(.container_id) \(.cgroup_path) \(.cgroup_file)"')"
+else
+	expect "file handles refused: the finding names the container" \
+		"true docker $id /docker/$id" \
+		"$(echo "$f" | jq -r '"\(.container) \(.runtime) \(.container_id) \(.cgroup_path)"')"
+fi
+
+# --- limitation: a privileged container that shares the host's cgroup
+# namespace can move into another container's cgroups, which then name
+# that container; its namespaces still tell it apart ---
+victim=$(container_id victim)
+id=$(container_id impostor)
+dirs=$(cgroup_dirs | tr '\n' ' ')
+for d in $dirs; do
+	mkdir -p "$d/docker/$victim"
+done
+mark=$(wc -l <"$FINDINGS")
+CTR_NAMESPACES="--pid --mount --uts --ipc --net" \
+	container_start impostor "/docker/$id" "
+for d in $dirs; do echo \$\$ >\$d/docker/$victim/cgroup.procs; done
+mkdir -p /sys/fs/cgroup/rdma/docker/$victim/y &&
+echo 1 >/sys/fs/cgroup/rdma/docker/$victim/y/notify_on_release"
+container_go impostor
+impostor_pidns=$(ns_inode "$CPID" pid)
+container_stop impostor
+settle
+expect "limitation: host cgroup namespace: the impostor is reported as the victim" \
+	"docker $victim $impostor_pidns" \
+	"$(findings_of "$victim" "$mark" | jq -r '"\(.runtime) \(.container_id) \(.pidns)"')"
+expect "limitation: host cgroup namespace: its own id is not reported" \
+	0 "$(findings_of "$id" "$mark" | grep -c .)"
+
+# --- limitation: a privileged container that shares the host's pid
+# namespace, enters its mount namespace and leaves its cgroups is, in all
+# that cgwatch reads, a host process: a match, no finding ---
+id=$(container_id host-pid)
+mark=$(wc -l <"$FINDINGS")
+matches=$(status_field matches)
+CTR_NAMESPACES="--mount --uts --ipc --net" \
+	container_start hostpid "/docker/$id" "
+nsenter -t 1 -m sh -c 'for d in $dirs; do echo \$\$ >\$d/cgroup.procs; done
+	mkdir -p /sys/fs/cgroup/rdma/hostpid &&
+	echo 1 >/sys/fs/cgroup/rdma/hostpid/notify_on_release &&
+	touch /tmp/hostpid.written'"
+container_go hostpid
+container_stop hostpid
+settle
+expect "limitation: host pid namespace, host mounts, root cgroups: a match, no finding" \
+	"yes $((matches + 1)) $mark" \
+	"$([ -e /tmp/hostpid.written ] && echo yes) $(status_field matches) $(wc -l <"$FINDINGS")"
+
 # --- monitors run on the host: their writes are not findings ---
 mark=$(wc -l <"$FINDINGS")
 matches=$(status_field matches)
