@@ -104,8 +104,10 @@ mark=$(wc -l <"$FINDINGS")
 container_start fhmover "/docker/$id" "
 moved=yes
 for h in $CG_V1_HIERARCHIES; do
-	mkdir -p /tmp/h/\$h && mount -t cgroup -o \$h cgroup /tmp/h/\$h &&
-		cgw-fhmove /tmp/h/\$h \$\$ || moved=no
+	# Only the hierarchies this kernel has (6.12 on: no v1 memory, cpuset).
+	mkdir -p /tmp/h/\$h && mount -t cgroup -o \$h cgroup /tmp/h/\$h \
+		2>/dev/null || continue
+	cgw-fhmove /tmp/h/\$h \$\$ || moved=no
 done
 echo \$moved >/tmp/fhmover.moved
 mkdir -p /tmp/h/rdma/x && echo 1 >/tmp/h/rdma/x/notify_on_release"
