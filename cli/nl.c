@@ -638,15 +638,11 @@ static int receive_news(struct cgw_nl *nl, const struct cgw_listener *l)
 {
 	uint32_t port;
 	ssize_t n;
-	int ret;
 
 	while ((n = receive(nl, nl->ctrl, MSG_DONTWAIT, &port)) >= 0) {
-		if (port != nl->sender) {
+		if (port != nl->sender)
 			foreign(nl, l, port);
-			continue;
-		}
-		ret = cgw_nl_dispatch(nl, nl->buf, n, l);
-		if (ret < 0)
+		else if (cgw_nl_dispatch(nl, nl->buf, n, l) < 0)
 			return -1;
 	}
 	if (errno == EAGAIN || errno == EINTR)

@@ -88,11 +88,10 @@ bool cgw_origin_is_container(const struct cgw_ns_view *view,
  */
 struct cgw_cgroup_walk {
 	/* Hierarchies already read, or not to be read. */
-	const struct cgroup_root *done[CGROUP_SUBSYS_COUNT + 2];
+	const struct cgroup_root *done[CGROUP_SUBSYS_COUNT + 1];
 	unsigned int n_done;
 	int ssid;			/* CGROUP_SUBSYS_COUNT: cgroup2 next */
 	struct cgroup *dfl;		/* the task's cgroup2 cgroup */
-	const struct cgroup_root *skip;
 };
 
 static void cgw_walk_start(struct cgw_cgroup_walk *w,
@@ -101,11 +100,8 @@ static void cgw_walk_start(struct cgw_cgroup_walk *w,
 	w->n_done = 0;
 	w->ssid = 0;
 	w->dfl = task_dfl_cgroup(current);
-	w->skip = skip;
 	if (skip)
 		w->done[w->n_done++] = skip;
-	/* Controllers bound to cgroup2 are read there, at the end. */
-	w->done[w->n_done++] = w->dfl->root;
 }
 
 static bool cgw_walk_done(const struct cgw_cgroup_walk *w,
@@ -125,12 +121,15 @@ static struct cgroup *cgw_walk_next(struct cgw_cgroup_walk *w)
 	while (w->ssid < CGROUP_SUBSYS_COUNT) {
 		struct cgroup *cgrp = task_cgroup(current, w->ssid++);
 
-		if (!cgrp || cgw_walk_done(w, cgrp->root))
+		/* Controllers bound to cgroup2 are read there, at the end. */
+		if (!cgrp || cgrp->root == w->dfl->root ||
+		    cgw_walk_done(w, cgrp->root))
 			continue;
 		w->done[w->n_done++] = cgrp->root;
 		return cgrp;
 	}
-	if (w->ssid++ == CGROUP_SUBSYS_COUNT && w->skip != w->dfl->root)
+	if (w->ssid++ == CGROUP_SUBSYS_COUNT &&
+	    !cgw_walk_done(w, w->dfl->root))
 		return w->dfl;
 	return NULL;
 }
